@@ -6,7 +6,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'core', environment: 'node', include: ['test/core/**/*.test.ts', 'test/scripts/**/*.test.ts'] },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['test/core/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+        },
       },
       {
         test: {
@@ -26,7 +30,12 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'manifest', environment: 'node', include: ['test/manifest/**/*.test.ts'], testTimeout: 120_000 },
+        test: {
+          name: 'manifest',
+          environment: 'node',
+          include: ['test/manifest/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
       },
       {
         test: {
