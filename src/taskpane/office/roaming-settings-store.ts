@@ -17,13 +17,17 @@ const SETTINGS_KEY = 'politely.settings.v1';
 /** Office's error code for "the settings exceed 32 KB". */
 const SIZE_LIMIT_ERROR_CODE = 9057;
 
-/** The part of `Office.RoamingSettings` the adapter uses, so tests can pass a plain fake. */
-export type RoamingSettingsLike = Pick<Office.RoamingSettings, 'get' | 'set' | 'saveAsync'>;
+/** The parts of `Office` the adapter uses, so tests can pass a plain fake. */
+export interface RoamingSettingsOffice {
+  context: { roamingSettings: Pick<Office.RoamingSettings, 'get' | 'set' | 'remove' | 'saveAsync'> };
+  AsyncResultStatus: Pick<typeof Office.AsyncResultStatus, 'Succeeded'>;
+}
 
 export function createRoamingSettingsStore(
-  roamingSettings: RoamingSettingsLike,
+  office: RoamingSettingsOffice,
   defaults: PolitelySettings,
 ): SettingsStore {
+  const roamingSettings = office.context.roamingSettings;
   return {
     load(): PolitelySettings {
       try {
@@ -39,7 +43,8 @@ export function createRoamingSettingsStore(
       const previous: unknown = roamingSettings.get(SETTINGS_KEY);
       const restore = (): void => {
         try {
-          roamingSettings.set(SETTINGS_KEY, previous);
+          if (previous === undefined || previous === null) roamingSettings.remove(SETTINGS_KEY);
+          else roamingSettings.set(SETTINGS_KEY, previous);
         } catch {
           // The previous value was accepted before, so this cannot exceed the limit.
         }
@@ -53,7 +58,7 @@ export function createRoamingSettingsStore(
       return new Promise((resolve, reject) => {
         try {
           roamingSettings.saveAsync((result) => {
-            if (result.status === Office.AsyncResultStatus.Succeeded) {
+            if (result.status === office.AsyncResultStatus.Succeeded) {
               resolve();
             } else {
               restore();
