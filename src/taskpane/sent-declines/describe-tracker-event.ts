@@ -1,0 +1,79 @@
+/**
+ * Wording for the Sent declines view: a status label per tracker and one sentence per event, in words a
+ * person understands, saying plainly which events do not count as a read. Pure.
+ */
+import type { HitSource, TrackerEvent, TrackerSummary } from '../../core/tracking/api-contract';
+
+export interface EventDescription {
+  text: string;
+  /** Whether this event counts towards "Opened"/"Reopened". */
+  counted: boolean;
+}
+
+export function statusLabel(summary: Pick<TrackerSummary, 'status' | 'opens'>): string {
+  switch (summary.status) {
+    case 'unopened':
+      return 'Unopened';
+    case 'opened':
+      return 'Opened';
+    case 'reopened':
+      return `Reopened (${summary.opens})`;
+  }
+}
+
+const PROXY_OWNERS: Readonly<Record<string, string>> = {
+  Gmail: 'Google',
+  'Yahoo Mail': 'Yahoo',
+};
+
+export function describeTrackerEvent(
+  event: Pick<TrackerEvent, 'kind' | 'source' | 'client'>,
+): EventDescription {
+  const client = event.client?.trim() || null;
+  const isClick = event.kind === 'click';
+  const notCounted = (text: string): EventDescription => ({ text, counted: false });
+  const source: HitSource = event.source;
+  switch (source) {
+    case 'self':
+      return notCounted(isClick ? 'Your own click, not counted' : 'Your own copy, not counted');
+    case 'apple-mpp':
+      return notCounted('Preloaded by Apple Mail Privacy Protection: may not mean it was read');
+    case 'prefetch':
+      return notCounted(
+        isClick
+          ? 'Link preview fetched automatically: not counted'
+          : 'Fetched automatically by a mail server soon after delivery: not counted',
+      );
+    case 'scanner':
+      return notCounted(
+        isClick
+          ? 'Link checked by a security scanner: not counted'
+          : 'Checked by a security scanner or script: not counted',
+      );
+    case 'proxy': {
+      const verb = isClick ? 'Link clicked' : 'Opened';
+      const owner = client ? PROXY_OWNERS[client] : undefined;
+      if (client && owner)
+        return { text: `${verb}, ${client} (through ${owner}'s image proxy)`, counted: true };
+      if (client) return { text: `${verb}, ${client} (through an image proxy)`, counted: true };
+      return { text: `${verb} (through a mail provider's image proxy)`, counted: true };
+    }
+    case 'human': {
+      const verb = isClick ? 'Link clicked' : 'Opened';
+      return { text: client ? `${verb}, ${client}` : verb, counted: true };
+    }
+  }
+}
+
+/** The short notification for a live hit, or null when it is not worth interrupting for. */
+export function describeLiveHit(
+  hit: { kind: TrackerEvent['kind']; source: HitSource },
+  tracker: Pick<TrackerSummary, 'subject' | 'recipient' | 'status' | 'opens'> | null,
+): string | null {
+  if (hit.source !== 'human' && hit.source !== 'proxy') return null;
+  const who = tracker?.recipient ? ` by ${tracker.recipient}` : '';
+  const what = tracker?.subject ? `“${tracker.subject}”` : 'Your decline';
+  if (hit.kind === 'click') return `${what}: a link was clicked${who}.`;
+  const status = tracker ? ` (${statusLabel(tracker)})` : '';
+  return `${what} was opened${who}${status}.`;
+}
