@@ -34,8 +34,8 @@ describe('formatRelativeTime', () => {
 
 describe('formatExactTime', () => {
   it('gives the date and time to the second', () => {
-    expect(formatExactTime(new Date('2026-11-27T14:05:09Z'), 'en-GB', 'UTC')).toBe(
-      'Fri 27 Nov 2026, 14:05:09',
-    );
+    // Punctuation varies between ICU versions; the parts a reader needs do not.
+    const text = formatExactTime(new Date('2026-11-27T14:05:09Z'), 'en-GB', 'UTC');
+    expect(text).toMatch(/^Fri,? 27 Nov 2026,? 14:05:09$/);
   });
 });
