@@ -1,0 +1,134 @@
+/**
+ * A throwaway PostgreSQL cluster owned by one test file, for tests that must stop and start the server (an
+ * outage) without disturbing the shared server other tests use. It lives in a temp folder, listens on a
+ * free loopback port, runs without fsync (test data only), and is deleted by `destroy`.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { findCommand, requireTool } from '../../support/require-tool';
+
+const run = promisify(execFile);
+
+const CANDIDATE_BIN_DIRS = [
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+];
+
+/** The folder holding initdb and pg_ctl, or null when PostgreSQL's server binaries are not installed. */
+export function postgresBinDir(): string | null {
+  for (const dir of CANDIDATE_BIN_DIRS) if (existsSync(join(dir, 'initdb'))) return dir;
+  const onPath = findCommand('initdb');
+  return onPath ? onPath.slice(0, onPath.lastIndexOf('/')) : null;
+}
+
+/** Whether private clusters can be made here (skips loudly locally when not, fails under CI=true). */
+export function canRunPrivateCluster(): boolean {
+  return requireTool(
+    'PostgreSQL server binaries (initdb, pg_ctl)',
+    postgresBinDir() !== null,
+    'Install the Debian package postgresql (the tests look in /usr/lib/postgresql/*/bin and on PATH).',
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface PrivateCluster {
+  /** `postgres://postgres@127.0.0.1:PORT/postgres` */
+  url: string;
+  port: number;
+  /** `pg_ctl stop -m fast`: connections are cut, the server is gone until `start`. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export async function startPrivateCluster(): Promise<PrivateCluster> {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error('PostgreSQL server binaries not found');
+  const root = await mkdtemp(join(tmpdir(), 'politely-pg-'));
+  const data = join(root, 'data');
+  const port = await freePort();
+  // initdb refuses to run as root; when we are root, the cluster belongs to the postgres user instead.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    await chown(root, Number(stdout.trim()), Number(gid.trim()));
+  }
+  await chmod(root, 0o700);
+  const pg = (tool: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
+
+  await pg('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--no-instructions',
+  ]);
+  const serverOptions = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${root}`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+  ].join(' ');
+  const start = async () => {
+    await pg('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(root, 'server.log'),
+      '-o',
+      serverOptions,
+      '-w',
+      '-t',
+      '30',
+      'start',
+    ]);
+  };
+  const stop = async (mode: 'fast' | 'immediate') => {
+    await pg('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '30', 'stop']);
+  };
+  await start();
+  let running = true;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      await stop('fast');
+      running = false;
+    },
+    async start() {
+      await start();
+      running = true;
+    },
+    async destroy() {
+      if (running) await stop('immediate').catch(() => undefined);
+      running = false;
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
