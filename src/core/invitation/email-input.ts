@@ -25,6 +25,28 @@ export interface EmailInput {
 
 export type InvitationVerdict = 'invitation' | 'interview-logistics' | 'not-invitation';
 
+/**
+ * What the analysis took the email to be, so the pane can say what it saw: an invitation, one of the
+ * interview-logistics kinds, one of the look-alikes, or `unrelated`.
+ */
+export type EmailCategory =
+  | 'invitation'
+  | 'reminder'
+  | 'confirmation'
+  | 'reschedule'
+  | 'cancellation'
+  | 'rejection'
+  | 'offer'
+  | 'acknowledgement'
+  | 'job-alert'
+  | 'newsletter'
+  | 'marketing'
+  | 'cold-outreach'
+  | 'candidate-own'
+  | 'press'
+  | 'interviewer-role'
+  | 'unrelated';
+
 export type InterviewKind = 'phone-screen' | 'video-call' | 'on-site' | 'panel' | 'technical' | 'assessment';
 
 /** One extracted value with the text it came from; `value` is null rather than a guess. */
@@ -52,4 +74,6 @@ export interface InvitationAnalysis {
   /** Short, human-readable evidence quoted from the email. */
   reasons: string[];
   fields: ExtractedFields;
+  /** What the email was taken to be (finer than `verdict`); absent only from hand-built values. */
+  category?: EmailCategory;
 }

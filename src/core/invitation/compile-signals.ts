@@ -1,0 +1,78 @@
+/**
+ * Turns a language's signal table into ready-to-run matchers, once per table. Each group becomes one
+ * alternation regex, so a region of text is scanned once per group rather than once per phrase.
+ */
+
+import type { PhraseSignal, SignalGroup } from './signals/signal-table';
+
+/** A phrase found in the text: which signal, and where. */
+export interface SignalHit {
+  signal: PhraseSignal;
+  reason: string;
+  index: number;
+  length: number;
+}
+
+export interface CompiledGroup {
+  reason: string;
+  signals: PhraseSignal[];
+  regex: RegExp;
+}
+
+function countCaptureGroups(source: string): number {
+  const probe = new RegExp(`${source}|`).exec('');
+  return probe === null ? 0 : probe.length - 1;
+}
+
+export function compileGroup(group: SignalGroup): CompiledGroup {
+  for (const signal of group.signals) {
+    if (countCaptureGroups(signal.pattern) !== 0) {
+      throw new Error(`Signal pattern must use only non-capturing groups: ${signal.pattern}`);
+    }
+  }
+  const source = group.signals.map((signal) => `(${signal.pattern})`).join('|');
+  return { reason: group.reason, signals: group.signals, regex: new RegExp(`\\b(?:${source})\\b`, 'gi') };
+}
+
+/**
+ * Finds every signal of the group in `text`, keeping each signal's first occurrence only, so a phrase
+ * repeated twenty times counts once.
+ */
+export function findSignals(group: CompiledGroup, text: string, limit = 1000): SignalHit[] {
+  const hits: SignalHit[] = [];
+  if (text.length === 0) return hits;
+  const seen = new Set<number>();
+  const regex = group.regex;
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  let scanned = 0;
+  while ((match = regex.exec(text)) !== null) {
+    if (match[0].length === 0) {
+      regex.lastIndex += 1;
+      continue;
+    }
+    if (++scanned > limit) break;
+    const alternative = match.findIndex((part, i) => i > 0 && part !== undefined) - 1;
+    if (alternative < 0 || seen.has(alternative)) continue;
+    seen.add(alternative);
+    const signal = group.signals[alternative];
+    if (signal === undefined) continue;
+    hits.push({ signal, reason: signal.reason ?? group.reason, index: match.index, length: match[0].length });
+  }
+  return hits;
+}
+
+/** Sum of the hits' weights, capped so one noisy category cannot run away. */
+export function scoreHits(hits: readonly SignalHit[], cap = 12): number {
+  let total = 0;
+  for (const hit of hits) total += hit.signal.weight;
+  return Math.min(total, cap);
+}
+
+/** One regex that matches any of the words or phrases given, whole-word and case-insensitive. */
+export function compileWordList(words: readonly string[], flags = 'i'): RegExp {
+  const escaped = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${escaped.join('|')})(?=$|[^\\p{L}\\p{N}])`, `${flags}u`);
+}

@@ -1,0 +1,211 @@
+/**
+ * Splits an email body into what its author wrote, what it quotes, and the author's signature. Reads at
+ * most the first 64 KB; never throws, whatever the input.
+ */
+
+import type { InvitationSignalTable } from './signals/signal-table';
+
+export const MAX_BODY_CHARS = 65_536;
+
+export interface EmailText {
+  /** The author's own words (signature and footer included), without quoted history. */
+  own: string;
+  /** Lines quoted from earlier messages (">" lines and everything under "On … wrote:"). */
+  quoted: string;
+  /** The closing line ("Best regards,") when found. */
+  signOff: string | null;
+  /** Name written on the sign-off line itself ("Thanks, Sarah"). */
+  signOffName: string | null;
+  /** Up to eight non-empty lines after the sign-off (name, title, company, phone). */
+  signature: string[];
+  /** The person greeted at the top ("Hi Jordan," → "Jordan"), who is the reader, never the sender. */
+  addressee: string | null;
+  /** True when the author wrote (almost) nothing and forwarded someone else's message. */
+  isForward: boolean;
+}
+
+const NEWLINES_AND_ENTITIES =
+  /\r\n?|[\u00a0\u2007\u202f\u3000]|[\u200b-\u200d\u2060\ufeff]|&(?:nbsp|amp|#39|#x27|quot|apos|rsquo|lsquo|ldquo|rdquo|ndash|mdash);/g;
+const REPLACEMENTS: Record<string, string> = {
+  '\r\n': '\n',
+  '\r': '\n',
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&quot;': '"',
+  '&apos;': "'",
+  '&rsquo;': '’',
+  '&lsquo;': '‘',
+  '&ldquo;': '“',
+  '&rdquo;': '”',
+  '&ndash;': '–',
+  '&mdash;': '—',
+};
+
+/** Cuts to the reading limit and evens out line endings, odd spaces and common HTML entities. */
+export function normalizeBody(body: unknown): string {
+  const text = typeof body === 'string' ? body.slice(0, MAX_BODY_CHARS) : '';
+  return text.replace(NEWLINES_AND_ENTITIES, (found) => {
+    const replacement = REPLACEMENTS[found];
+    if (replacement !== undefined) return replacement;
+    return found.charCodeAt(0) >= 0x200b && found.charCodeAt(0) !== 0x3000 ? '' : ' ';
+  });
+}
+
+interface CompiledLayout {
+  quoteHeader: RegExp;
+  forwardHeader: RegExp;
+  headerField: RegExp;
+  signOffLine: RegExp;
+  greetingLine: RegExp;
+}
+
+const layoutCache = new WeakMap<InvitationSignalTable, CompiledLayout>();
+
+function escapeWords(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+function compileLayout(table: InvitationSignalTable): CompiledLayout {
+  const cached = layoutCache.get(table);
+  if (cached) return cached;
+  const layout: CompiledLayout = {
+    quoteHeader: new RegExp(table.quoteHeaders.map((p) => `(?:${p})`).join('|'), 'i'),
+    forwardHeader: new RegExp(table.forwardHeaders.map((p) => `(?:${p})`).join('|'), 'i'),
+    headerField: new RegExp(`^\\*?(?:${escapeWords(table.quotedHeaderFields)})\\*?\\s*:`, 'i'),
+    // "Best regards," / "Thanks, Sarah" / "Cheers - Sam"
+    signOffLine: new RegExp(
+      `^(?:${escapeWords(table.signOffs)})\\s*(?:[,.!:;—–-]+\\s*(.{0,60}))?$|^(?:${escapeWords(table.signOffs)})$`,
+      'i',
+    ),
+    greetingLine: new RegExp(
+      `^(?:${escapeWords(table.greetings)})(?:\\s+(?:there|all|team))?\\s*,?\\s+((?:[\\p{Lu}][\\p{L}'’.-]{0,30}\\s?){1,3})\\s*[,!:;.]?`,
+      'iu',
+    ),
+  };
+  layoutCache.set(table, layout);
+  return layout;
+}
+
+const MAX_LINES = 4_000;
+
+/** Reads the body's structure: own words, quoted history, signature and greeting. */
+export function readEmailText(body: string, table: InvitationSignalTable): EmailText {
+  const layout = compileLayout(table);
+  const lines = body.split('\n', MAX_LINES);
+
+  // 1. Where does quoted history start?
+  let quoteStart = lines.length;
+  let forwardStart = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line.length === 0) continue;
+    if (line.startsWith('>')) {
+      // A block of ">" lines opens the quote only when nothing but more quotes (or a signature) follows.
+      quoteStart = i;
+      break;
+    }
+    if (line.length > 300) continue;
+    if (layout.forwardHeader.test(line)) {
+      forwardStart = i;
+      quoteStart = i;
+      break;
+    }
+    const joined = `${line} ${(lines[i + 1] ?? '').trim()}`;
+    if (layout.quoteHeader.test(line) || (/^on\b/i.test(line) && layout.quoteHeader.test(joined))) {
+      quoteStart = i;
+      break;
+    }
+    if (layout.headerField.test(line)) {
+      let fields = 1;
+      for (let j = i + 1; j < Math.min(lines.length, i + 6); j++) {
+        if (layout.headerField.test((lines[j] ?? '').trim())) fields++;
+      }
+      if (fields >= 2) {
+        quoteStart = i;
+        break;
+      }
+    }
+  }
+
+  let ownLines = lines.slice(0, quoteStart);
+  let quotedLines = lines.slice(quoteStart);
+  const ownText = ownLines.join('\n');
+  let isForward = false;
+  if (forwardStart >= 0 && ownText.replace(/\s+/g, '').length < 120) {
+    // "FYI, see below": the forwarded message is what the reader wants judged. Skip its header block.
+    isForward = true;
+    let start = forwardStart + 1;
+    while (start < lines.length && start < forwardStart + 8) {
+      const line = (lines[start] ?? '').trim();
+      if (line.length === 0 || layout.headerField.test(line)) start++;
+      else break;
+    }
+    ownLines = lines.slice(start);
+    quotedLines = [];
+    const nested = readEmailText(ownLines.join('\n'), table);
+    return { ...nested, isForward };
+  }
+  // ">" lines that sit among the author's own lines (inline replies) are quotes too.
+  if (quotedLines.length > 0 && ownLines.some((line) => line.startsWith('>'))) {
+    quotedLines = [...ownLines.filter((line) => line.startsWith('>')), ...quotedLines];
+    ownLines = ownLines.filter((line) => !line.startsWith('>'));
+  }
+
+  // 2. Greeting: the first non-empty line.
+  let addressee: string | null = null;
+  for (const line of ownLines.slice(0, 12)) {
+    const trimmed = line.trim();
+    if (trimmed.length === 0 || trimmed.startsWith('[')) continue;
+    const greeting = layout.greetingLine.exec(trimmed.slice(0, 120));
+    if (greeting?.[1]) addressee = greeting[1].trim().replace(/[.,!:;]+$/, '') || null;
+    break;
+  }
+
+  // 3. Signature: the last sign-off line, looking back from the end of the author's text.
+  let signOffIndex = -1;
+  let signOffName: string | null = null;
+  let signOff: string | null = null;
+  const lookBackFrom = Math.max(0, ownLines.length - 60);
+  for (let i = ownLines.length - 1; i >= lookBackFrom; i--) {
+    const line = (ownLines[i] ?? '').trim();
+    if (line.length === 0 || line.length > 80) continue;
+    const dash = /^(?:--|—|–|-)\s*([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})\s*$/u.exec(line);
+    if (line === '--' || line === '-- ' || dash) {
+      signOffIndex = i;
+      signOff = line;
+      signOffName = dash?.[1] ?? null;
+      break;
+    }
+    const match = layout.signOffLine.exec(line);
+    if (match) {
+      signOffIndex = i;
+      signOff = line;
+      signOffName = match[1]?.trim() || null;
+      break;
+    }
+  }
+  const signature: string[] = [];
+  if (signOffIndex >= 0) {
+    for (const line of ownLines.slice(signOffIndex + 1)) {
+      const trimmed = line.trim();
+      if (trimmed.length === 0) continue;
+      signature.push(trimmed.slice(0, 200));
+      if (signature.length >= 8) break;
+    }
+  }
+
+  return {
+    own: ownLines.join('\n'),
+    quoted: quotedLines.join('\n'),
+    signOff,
+    signOffName,
+    signature,
+    addressee,
+    isForward,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The shape of one language's detection data. The engine knows no English: every phrase, cue word and
+ * name pattern it uses comes from a table of this shape, so another language is added as data.
+ *
+ * Phrase patterns are regular-expression sources matched case-insensitively between word boundaries.
+ * They must use only non-capturing groups and bounded repetition (`{0,40}`), never nested unbounded
+ * quantifiers, so that a scan stays linear on hostile input.
+ */
+
+import type { InterviewKind } from '../email-input';
+
+/** One phrase the engine looks for, with how much it counts and how a reason describes it. */
+export interface PhraseSignal {
+  pattern: string;
+  weight: number;
+  /** Overrides the group's reason label, e.g. "asks you to choose a time". */
+  reason?: string;
+}
+
+/** A group of phrases that all point the same way. */
+export interface SignalGroup {
+  /** Human-readable label used in reasons, e.g. "asks you to choose a time". */
+  reason: string;
+  signals: PhraseSignal[];
+}
+
+/** The kinds of email that look like an invitation but are not one. */
+export type NegativeCategory =
+  | 'rejection'
+  | 'offer'
+  | 'acknowledgement'
+  | 'job-alert'
+  | 'newsletter'
+  | 'marketing'
+  | 'cold-outreach'
+  | 'candidate-own'
+  | 'press'
+  | 'interviewer-role';
+
+export type LogisticsCategory = 'reminder' | 'confirmation' | 'reschedule' | 'cancellation';
+
+export interface InvitationSignalTable {
+  /** BCP 47 tag of the language, e.g. `en`. */
+  language: string;
+
+  /** Nouns that put the email in a hiring-interview context ("interview", "phone screen"). */
+  interviewContext: SignalGroup;
+  /** Words that put the email in a job-application context ("your application", "the role"). */
+  jobContext: SignalGroup;
+  /** An explicit invitation ("we'd like to invite you to interview"). */
+  invite: SignalGroup;
+  /** A request to pick, share or confirm a time ("please share your availability"). */
+  timeRequest: SignalGroup;
+  /** Subject-line cues that announce an invitation ("Interview invitation"). */
+  subjectInvite: SignalGroup;
+
+  negatives: Record<NegativeCategory, SignalGroup>;
+  /** Subject-line cues for the negative categories ("Thank you for applying"). */
+  subjectNegatives: Partial<Record<NegativeCategory, SignalGroup>>;
+  logistics: Record<LogisticsCategory, SignalGroup>;
+  subjectLogistics: Partial<Record<LogisticsCategory, SignalGroup>>;
+
+  /** Phrases that name an interview kind; the first kind found in the author's text wins. */
+  interviewKinds: { kind: InterviewKind; reason: string; patterns: string[] }[];
+
+  /** Lines that open a quoted message ("On Tue, … wrote:", "From: … Sent: …", "-----Original Message-----"). */
+  quoteHeaders: string[];
+  /** Header field names of a quoted message block ("From:", "Sent:"); two of them in a row open a quote. */
+  quotedHeaderFields: string[];
+  /** Lines that open a forwarded message; when the author wrote almost nothing, the forward is read instead. */
+  forwardHeaders: string[];
+  /** Closings that precede a signature ("Best regards,"). Matched against a whole trimmed line. */
+  signOffs: string[];
+  /** Greeting words that precede the addressee's name ("Hi Jordan,"). */
+  greetings: string[];
+
+  /** Words that mark a sender or signature as a system or a team, not a person. */
+  nonPersonWords: string[];
+  /** Words that can end a job title ("Engineer", "Manager"); used to accept a capitalised phrase as a title. */
+  roleNouns: string[];
+  /** Words that can qualify a title but do not start a sentence ("Senior", "Staff"). */
+  titleQualifiers: string[];
+  /** Phrases that introduce a job title; `{title}` marks where it sits. */
+  titlePatterns: string[];
+  /** Phrases that introduce a company name; `{company}` marks where it sits. */
+  companyPatterns: string[];
+  /** Capitalised words that are never a company name on their own ("The", "Monday"). */
+  notCompanyWords: string[];
+  /** Lower-case joining words allowed inside a title or company name ("of", "and"). */
+  nameConnectors: string[];
+  /** Legal suffixes that end a company name ("Inc", "GmbH"). */
+  companySuffixes: string[];
+  /** Self-introductions that name the writer; `{name}` marks where it sits ("my name is {name}"). */
+  selfIntroductions: string[];
+
+  /** Weekday and month names, and time words, for finding proposed times. */
+  weekdays: string[];
+  months: string[];
+}
