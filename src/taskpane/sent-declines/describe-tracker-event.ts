@@ -4,6 +4,10 @@
  */
 import type { HitSource, TrackerEvent, TrackerSummary } from '../../core/tracking/api-contract';
 
+/** The honest caveat shown with every status. */
+export const UNOPENED_NOTE =
+  'Many mail apps block images until the reader allows them, so “Unopened” means no open has been seen, not that the reply was not read.';
+
 export interface EventDescription {
   text: string;
   /** Whether this event counts towards "Opened"/"Reopened". */
