@@ -1,0 +1,321 @@
+/** Render-only view of the decline panel: everything it shows comes from props, every action goes back out. */
+import { useId } from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Textarea,
+} from '@fluentui/react-components';
+import { DECLINE_REASONS, findDeclineReason } from '../../core/decline/decline-reasons';
+import { splitParagraphs } from '../../core/decline/render-decline-reply';
+import type { RenderDeclineReplyResult } from '../../core/decline/render-decline-reply';
+import type { InvitationAnalysis } from '../../core/invitation/email-input';
+import { isDeclineFormVisible } from './decline-panel-state';
+import type { DeclineField, ReadyState } from './decline-panel-state';
+import { formatMeetingTime } from './format-meeting-time';
+import { replySubject } from './reply-subject';
+import type { DeclinePanelActions, DeclinePanelModel } from './useDeclinePanel';
+import type { DeclinePanelClasses } from './useDeclinePanelStyles';
+
+export interface DeclinePanelViewProps extends DeclinePanelModel {
+  classes: DeclinePanelClasses;
+}
+
+export function DeclinePanelView({ state, preview, actions, classes }: DeclinePanelViewProps) {
+  switch (state.status) {
+    case 'loading':
+      return (
+        <main className={classes.root} aria-busy="true">
+          <Spinner label="Reading the email…" />
+        </main>
+      );
+    case 'no-item':
+      return (
+        <main className={classes.root}>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>No email selected</MessageBarTitle>
+              Select an email and Politely will read it.
+            </MessageBarBody>
+          </MessageBar>
+        </main>
+      );
+    case 'error':
+      return (
+        <main className={classes.root}>
+          <div role="alert">
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Politely couldn't read this email</MessageBarTitle>
+                {state.message}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={actions.reload}>Try again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          </div>
+        </main>
+      );
+    case 'ready':
+      return <ReadyView state={state} preview={preview} actions={actions} classes={classes} />;
+  }
+}
+
+interface ReadyViewProps {
+  state: ReadyState;
+  preview: RenderDeclineReplyResult | null;
+  actions: DeclinePanelActions;
+  classes: DeclinePanelClasses;
+}
+
+function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
+  const emailHeadingId = useId();
+  const replyHeadingId = useId();
+  const { email } = state;
+  const from = [email.fromName, email.fromEmail && `<${email.fromEmail}>`].filter(Boolean).join(' ');
+  const meetingTime = email.meeting ? formatMeetingTime(email.meeting) : null;
+
+  return (
+    <main className={classes.root}>
+      <section className={classes.section} aria-labelledby={emailHeadingId}>
+        <h2 id={emailHeadingId} className={classes.heading}>
+          Email
+        </h2>
+        <dl className={classes.facts}>
+          <dt>From</dt>
+          <dd>{from || 'Unknown sender'}</dd>
+          <dt>Subject</dt>
+          <dd>{email.subject ?? '(no subject)'}</dd>
+          {meetingTime && (
+            <>
+              <dt>Meeting</dt>
+              <dd>{meetingTime}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <VerdictSection
+        analysis={state.analysis}
+        declineAnyway={state.declineAnyway}
+        onDeclineAnyway={actions.declineAnyway}
+        classes={classes}
+      />
+
+      {isDeclineFormVisible(state) && (
+        <section className={classes.section} aria-labelledby={replyHeadingId}>
+          <h2 id={replyHeadingId} className={classes.heading}>
+            Your reply
+          </h2>
+          <div className={classes.fieldGrid}>
+            <TextField label="Hiring manager" field="hiringManager" state={state} actions={actions} />
+            <TextField label="Job title" field="jobTitle" state={state} actions={actions} />
+            <TextField label="Company" field="company" state={state} actions={actions} />
+            <TextField label="Your name" field="yourName" state={state} actions={actions} />
+          </div>
+          <Field label="Decline reason">
+            <Select
+              value={state.reasonId}
+              onChange={(_event, data) => {
+                const reason = findDeclineReason(data.value);
+                if (reason) actions.changeReason(reason.id);
+              }}
+            >
+              {DECLINE_REASONS.map((reason) => (
+                <option key={reason.id} value={reason.id}>
+                  {reason.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label="Reply text"
+            hint={
+              state.textEdited
+                ? 'Edited by you: changing the fields or reason no longer rewrites it.'
+                : 'Follows the fields and reason above until you edit it.'
+            }
+          >
+            <Textarea
+              value={state.text}
+              resize="vertical"
+              rows={12}
+              onChange={(_event, data) => actions.editText(data.value)}
+            />
+          </Field>
+          {state.textEdited && (
+            <div className={classes.textActions}>
+              <Button size="small" onClick={actions.resetText}>
+                Use the template text
+              </Button>
+              <span>Replaces your edits with the wording for the chosen reason.</span>
+            </div>
+          )}
+          <PreviewSection state={state} preview={preview} meetingTime={meetingTime} classes={classes} />
+          <ReplyStatusMessage state={state} onDismiss={actions.dismissReplyStatus} />
+          <div className={classes.buttons}>
+            <Button
+              appearance="primary"
+              disabledFocusable={!preview?.ok || state.reply.status === 'opening'}
+              onClick={() => actions.openReply({ replyAll: false })}
+            >
+              Open reply
+            </Button>
+            <Button
+              disabledFocusable={!preview?.ok || state.reply.status === 'opening'}
+              onClick={() => actions.openReply({ replyAll: true })}
+            >
+              Open reply all
+            </Button>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function TextField(props: {
+  label: string;
+  field: DeclineField;
+  state: ReadyState;
+  actions: DeclinePanelActions;
+}) {
+  const { label, field, state, actions } = props;
+  return (
+    <Field label={label}>
+      <Input
+        value={state.fields[field]}
+        onChange={(_event, data) => actions.changeField(field, data.value)}
+      />
+    </Field>
+  );
+}
+
+const VERDICT_TITLES: Record<InvitationAnalysis['verdict'], string> = {
+  invitation: 'Interview invitation',
+  'interview-logistics': 'Interview logistics',
+  'not-invitation': "This doesn't look like an interview invitation",
+};
+
+function VerdictSection(props: {
+  analysis: InvitationAnalysis;
+  declineAnyway: boolean;
+  onDeclineAnyway: () => void;
+  classes: DeclinePanelClasses;
+}) {
+  const { analysis, declineAnyway, onDeclineAnyway, classes } = props;
+  const headingId = useId();
+  const percent = Math.round(Math.min(1, Math.max(0, analysis.confidence)) * 100);
+  return (
+    <section className={classes.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={classes.heading}>
+        {VERDICT_TITLES[analysis.verdict]}
+      </h2>
+      <span>
+        {analysis.verdict === 'interview-logistics'
+          ? 'It reads like details for an interview already arranged, rather than a new invitation. You can still decline below. '
+          : ''}
+        Confidence: {percent}%{analysis.interviewKind ? ` · ${analysis.interviewKind.replace('-', ' ')}` : ''}
+      </span>
+      {analysis.reasons.length > 0 && (
+        <>
+          <span>What Politely saw:</span>
+          <ul className={classes.reasons}>
+            {analysis.reasons.map((reason, index) => (
+              <li key={index}>{reason}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {analysis.proposedTimes.length > 0 && <span>Proposed: {analysis.proposedTimes.join('; ')}</span>}
+      {analysis.verdict === 'not-invitation' && !declineAnyway && (
+        <div>
+          <Button onClick={onDeclineAnyway}>Decline anyway</Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PreviewSection(props: {
+  state: ReadyState;
+  preview: RenderDeclineReplyResult | null;
+  meetingTime: string | null;
+  classes: DeclinePanelClasses;
+}) {
+  const { state, preview, meetingTime, classes } = props;
+  const headingId = useId();
+  const recipient = state.email.fromName ?? state.email.fromEmail ?? 'the sender';
+  return (
+    <section className={classes.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={classes.heading}>
+        Preview
+      </h2>
+      <div className={classes.previewContext}>
+        <div>
+          To {recipient} · {replySubject(state.email.subject)}
+        </div>
+        {meetingTime && <div>Declining the meeting request for {meetingTime}</div>}
+        {preview?.ok && <div>Suggested subject, if you change it in Outlook: {preview.reply.subject}</div>}
+      </div>
+      {preview && !preview.ok ? (
+        <div role="alert">
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{preview.error.message}</MessageBarBody>
+          </MessageBar>
+        </div>
+      ) : (
+        <div className={classes.preview} data-testid="reply-preview">
+          {splitParagraphs(state.text).map((lines, index) => (
+            <p key={index}>
+              {lines.map((line, lineIndex) => (
+                <span key={lineIndex}>
+                  {lineIndex > 0 && <br />}
+                  {line}
+                </span>
+              ))}
+            </p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ReplyStatusMessage({ state, onDismiss }: { state: ReadyState; onDismiss: () => void }) {
+  const { reply } = state;
+  return (
+    <div role="status">
+      {reply.status === 'opened' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {reply.replyAll ? 'Reply-all opened in Outlook.' : 'Reply opened in Outlook.'} Check it, then
+            press Send.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {reply.status === 'opened' && reply.notTrackedReason && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>Not tracked: {reply.notTrackedReason}</MessageBarBody>
+        </MessageBar>
+      )}
+      {reply.status === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The reply didn't open</MessageBarTitle>
+            {reply.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onDismiss}>Dismiss</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
