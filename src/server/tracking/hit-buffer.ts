@@ -1,0 +1,147 @@
+/**
+ * HitBuffer takes accepted hits without waiting on storage and writes them in batched store transactions:
+ * within `flushIntervalMs` (≤ 100 ms) of arrival, or at once when a batch fills. A failed write keeps the
+ * hits queued (up to `maxQueued`) and is retried on the next tick; because the store is idempotent on hit
+ * ids, a retry never double counts. After each write it publishes live events for the newly stored hits.
+ *
+ * Extension point: a disk spool (for long outages) belongs behind enqueue/flush/close, not in the routes.
+ */
+import type { HitFact } from '../../core/tracking/hit-facts';
+import { resolveHitSource } from '../../core/tracking/summarize-opens';
+import type { LiveEvents } from '../live/live-events';
+import type { TrackerStore } from '../storage/tracker-store';
+
+export interface HitBufferOptions {
+  store: Pick<TrackerStore, 'recordHits'>;
+  live: Pick<LiveEvents, 'publish'>;
+  flushIntervalMs: number;
+  /** Most hits per store transaction. */
+  maxBatch?: number;
+  /** Most hits held while storage fails; beyond it new hits are dropped and counted. */
+  maxQueued?: number;
+  onError?: (message: string, error: unknown) => void;
+}
+
+export interface HitBufferStats {
+  queued: number;
+  /** Hits handed to the store in successful writes (duplicates and hits of deleted trackers included). */
+  written: number;
+  dropped: number;
+  failedFlushes: number;
+}
+
+export interface HitBuffer {
+  /** Accepts a hit; false when the queue is full and the hit was dropped. Never throws, never waits. */
+  enqueue(hit: HitFact): boolean;
+  /** Writes everything queued so far; resolves when written, rejects if storage fails (hits stay queued). */
+  flush(): Promise<void>;
+  /**
+   * Stops the timer and writes everything, retrying failures until `timeoutMs` has passed; resolves with the
+   * number of hits that could not be written (0 on a clean stop).
+   */
+  close(timeoutMs?: number): Promise<number>;
+  stats(): HitBufferStats;
+}
+
+export function createHitBuffer(options: HitBufferOptions): HitBuffer {
+  const { store, live } = options;
+  const maxBatch = options.maxBatch ?? 1000;
+  const maxQueued = options.maxQueued ?? 200_000;
+  const interval = Math.min(Math.max(options.flushIntervalMs, 1), 100);
+  const onError = options.onError ?? (() => undefined);
+
+  let queue: HitFact[] = [];
+  let written = 0;
+  let dropped = 0;
+  let failedFlushes = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let closed = false;
+
+  const schedule = (delay: number) => {
+    if (timer || closed) return;
+    timer = setTimeout(() => {
+      timer = null;
+      flush().catch(() => {
+        // Already reported through onError; the hits stay queued for the next tick.
+      });
+    }, delay);
+  };
+
+  async function writeAll(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      let recorded;
+      try {
+        recorded = await store.recordHits(batch);
+      } catch (error) {
+        failedFlushes++;
+        onError(`Storing ${batch.length} hits failed; they stay queued (${queue.length} queued)`, error);
+        throw error;
+      }
+      queue = queue.slice(batch.length);
+      written += batch.length;
+      for (const { hit, accountId, creatorClientKey, firstOutsideAt } of recorded) {
+        live
+          .publish(accountId, {
+            kind: hit.kind,
+            trackerId: hit.trackerId,
+            at: hit.at.toISOString(),
+            source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
+          })
+          .catch((error: unknown) => onError('Publishing a live event failed', error));
+      }
+    }
+  }
+
+  function flush(): Promise<void> {
+    // One write at a time; a flush asked for during a write runs after it, so it covers later hits too.
+    const previous = running ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(writeAll)
+      .finally(() => {
+        if (running === next) running = null;
+        if (queue.length > 0) schedule(interval);
+      });
+    running = next;
+    return next;
+  }
+
+  return {
+    enqueue(hit) {
+      if (queue.length >= maxQueued) {
+        dropped++;
+        return false;
+      }
+      queue.push(hit);
+      if (queue.length >= maxBatch && !running) {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        schedule(0);
+      } else {
+        schedule(interval);
+      }
+      return true;
+    },
+    flush,
+    async close(timeoutMs = 10_000) {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          await flush();
+          if (queue.length === 0) return 0;
+        } catch {
+          if (Date.now() >= deadline) return queue.length;
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.min(200, Math.max(0, deadline - Date.now()))),
+          );
+        }
+      }
+    },
+    stats: () => ({ queued: queue.length, written, dropped, failedFlushes }),
+  };
+}
