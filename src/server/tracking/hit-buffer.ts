@@ -4,12 +4,14 @@
  * hits queued (up to `maxQueued`) and is retried on the next tick; because the store is idempotent on hit
  * ids, a retry never double counts. After each write it publishes live events for the newly stored hits.
  *
- * Extension point: a disk spool (for long outages) belongs behind enqueue/flush/close, not in the routes.
+ * With an `overflow` (see hit-overflow.ts), a failed write or a full queue moves the queued hits to a local
+ * spool file instead of holding or dropping them, and the spool is replayed once storage accepts writes again.
  */
 import type { HitFact } from '../../core/tracking/hit-facts';
 import { resolveHitSource } from '../../core/tracking/summarize-opens';
 import type { LiveEvents } from '../live/live-events';
-import type { TrackerStore } from '../storage/tracker-store';
+import type { RecordedHit, TrackerStore } from '../storage/tracker-store';
+import type { HitOverflow } from './hit-overflow';
 
 export interface HitBufferOptions {
   store: Pick<TrackerStore, 'recordHits'>;
@@ -20,6 +22,11 @@ export interface HitBufferOptions {
   /** Most hits held while storage fails; beyond it new hits are dropped and counted. */
   maxQueued?: number;
   onError?: (message: string, error: unknown) => void;
+  /**
+   * Makes the disk spool for hits storage cannot take, given the buffer's own write so that replayed hits
+   * publish live events too. Without it, failed hits stay queued and hits beyond `maxQueued` are dropped.
+   */
+  overflow?: (write: (hits: HitFact[]) => Promise<void>) => HitOverflow;
 }
 
 export interface HitBufferStats {
@@ -68,6 +75,17 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
     }, delay);
   };
 
+  const overflow = options.overflow?.(async (batch) => publish(await store.recordHits(batch)));
+
+  /** Moves every queued hit to the spool file; false when there is no spool. */
+  function spillQueue(): boolean {
+    if (!overflow) return false;
+    const kept = overflow.spill(queue);
+    dropped += queue.length - kept;
+    queue = [];
+    return true;
+  }
+
   async function writeAll(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
@@ -76,21 +94,28 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
         recorded = await store.recordHits(batch);
       } catch (error) {
         failedFlushes++;
-        onError(`Storing ${batch.length} hits failed; they stay queued (${queue.length} queued)`, error);
+        const queued = queue.length;
+        const where = spillQueue() ? 'they were spooled to disk' : 'they stay queued';
+        onError(`Storing ${batch.length} hits failed; ${where} (${queued} queued)`, error);
         throw error;
       }
       queue = queue.slice(batch.length);
       written += batch.length;
-      for (const { hit, accountId, creatorClientKey, firstOutsideAt } of recorded) {
-        live
-          .publish(accountId, {
-            kind: hit.kind,
-            trackerId: hit.trackerId,
-            at: hit.at.toISOString(),
-            source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
-          })
-          .catch((error: unknown) => onError('Publishing a live event failed', error));
-      }
+      overflow?.storageAccepted();
+      publish(recorded);
+    }
+  }
+
+  function publish(recorded: RecordedHit[]): void {
+    for (const { hit, accountId, creatorClientKey, firstOutsideAt } of recorded) {
+      live
+        .publish(accountId, {
+          kind: hit.kind,
+          trackerId: hit.trackerId,
+          at: hit.at.toISOString(),
+          source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
+        })
+        .catch((error: unknown) => onError('Publishing a live event failed', error));
     }
   }
 
@@ -110,7 +135,7 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
 
   return {
     enqueue(hit) {
-      if (queue.length >= maxQueued) {
+      if (queue.length >= maxQueued && !spillQueue()) {
         dropped++;
         return false;
       }
@@ -133,14 +158,26 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
       for (;;) {
         try {
           await flush();
-          if (queue.length === 0) return 0;
+          if (queue.length === 0) break;
         } catch {
-          if (Date.now() >= deadline) return queue.length;
+          if (Date.now() >= deadline) break;
           await new Promise((resolve) =>
             setTimeout(resolve, Math.min(200, Math.max(0, deadline - Date.now()))),
           );
         }
       }
+      if (overflow) {
+        // Spooled hits are safe on disk: written now if storage lets us before the deadline, else next start.
+        spillQueue();
+        let timeUp: NodeJS.Timeout | undefined;
+        await Promise.race([
+          overflow.drain().catch(() => undefined),
+          new Promise((resolve) => (timeUp = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+        ]);
+        clearTimeout(timeUp);
+        await overflow.close();
+      }
+      return queue.length;
     },
     stats: () => ({ queued: queue.length, written, dropped, failedFlushes }),
   };

@@ -29,7 +29,7 @@ export interface HitOverflow {
   storageAccepted(): void;
   /** Resolves once nothing waits in the spool, or rejects when the last replay attempt failed. */
   drain(): Promise<void>;
-  /** Stops retrying (what is spooled stays on disk for the next start) and releases the lock. */
+  /** Stops retrying at once (what is spooled stays on disk for the next start) and releases the lock. */
   close(): Promise<void>;
   stats(): HitSpoolStats;
 }
@@ -173,7 +173,8 @@ export function createHitOverflow(options: HitOverflowOptions): HitOverflow {
       closed = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      await lastAttempt.catch(() => undefined);
+      // A replay still running may finish or not: its file stays on disk until fully written, and a repeat
+      // on the next start is harmless, so stopping does not wait for it.
       unlock();
     },
     stats: () => spool.stats(),
