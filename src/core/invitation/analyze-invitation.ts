@@ -43,6 +43,8 @@ export function analyzeEmail(
   const classification = classifyInvitation(
     {
       subject,
+      fromName,
+      fromEmail,
       text: emailText,
       schedule,
       isMeetingRequest,

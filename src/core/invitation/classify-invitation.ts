@@ -3,8 +3,9 @@
  * already agreed, or something else. Quoted history counts far less than the author's own words.
  */
 
-import { compileGroup, findSignals, scoreHits, type CompiledGroup, type SignalHit } from './compile-signals';
+import { compileGroup, findSignals, type CompiledGroup, type SignalHit } from './compile-signals';
 import type { EmailCategory, InvitationVerdict } from './email-input';
+import { namesMatch } from './compare-names';
 import type { ScheduleDetails } from './find-schedule';
 import type { EmailText } from './read-email-text';
 import type { InvitationSignalTable, LogisticsCategory, NegativeCategory } from './signals/signal-table';
@@ -19,6 +20,7 @@ const LOGISTICS_THRESHOLD = 5;
 
 interface CompiledClassifier {
   interviewContext: CompiledGroup;
+  meetingProposal: CompiledGroup;
   jobContext: CompiledGroup;
   invite: CompiledGroup;
   timeRequest: CompiledGroup;
@@ -27,27 +29,34 @@ interface CompiledClassifier {
   subjectNegatives: Map<NegativeCategory, CompiledGroup>;
   logistics: [LogisticsCategory, CompiledGroup][];
   subjectLogistics: Map<LogisticsCategory, CompiledGroup>;
+  conditionalOpener: RegExp;
+  honorifics: Set<string>;
 }
 
 const cache = new WeakMap<InvitationSignalTable, CompiledClassifier>();
 
+type GroupSource = Parameters<typeof compileGroup>[0];
+
+function compileEntries<K extends string>(record: Partial<Record<K, GroupSource>>): [K, CompiledGroup][] {
+  return (Object.entries(record) as [K, GroupSource][]).map(([key, group]) => [key, compileGroup(group)]);
+}
+
 export function compileClassifier(table: InvitationSignalTable): CompiledClassifier {
   const cached = cache.get(table);
   if (cached) return cached;
-  const entries = <K extends string>(record: Partial<Record<K, Parameters<typeof compileGroup>[0]>>) =>
-    (Object.entries(record) as [K, Parameters<typeof compileGroup>[0]][]).map(
-      ([key, group]) => [key, compileGroup(group)] as [K, CompiledGroup],
-    );
   const compiled: CompiledClassifier = {
     interviewContext: compileGroup(table.interviewContext),
+    meetingProposal: compileGroup(table.meetingProposal),
     jobContext: compileGroup(table.jobContext),
     invite: compileGroup(table.invite),
     timeRequest: compileGroup(table.timeRequest),
     subjectInvite: compileGroup(table.subjectInvite),
-    negatives: entries<NegativeCategory>(table.negatives),
-    subjectNegatives: new Map(entries<NegativeCategory>(table.subjectNegatives)),
-    logistics: entries<LogisticsCategory>(table.logistics),
-    subjectLogistics: new Map(entries<LogisticsCategory>(table.subjectLogistics)),
+    negatives: compileEntries<NegativeCategory>(table.negatives),
+    subjectNegatives: new Map(compileEntries<NegativeCategory>(table.subjectNegatives)),
+    logistics: compileEntries<LogisticsCategory>(table.logistics),
+    subjectLogistics: new Map(compileEntries<LogisticsCategory>(table.subjectLogistics)),
+    conditionalOpener: new RegExp(`^(?:${table.conditionalOpeners.join('|')})`, 'i'),
+    honorifics: new Set(table.honorifics),
   };
   cache.set(table, compiled);
   return compiled;
@@ -55,10 +64,12 @@ export function compileClassifier(table: InvitationSignalTable): CompiledClassif
 
 export interface ClassificationInput {
   subject: string;
+  fromName: string;
+  fromEmail: string;
   text: EmailText;
   schedule: ScheduleDetails;
   isMeetingRequest: boolean;
-  /** True when the sender is known to be the reader (their own name or address). */
+  /** True when the sender is known to be the reader (their own name). */
   sentByReader: boolean;
 }
 
@@ -67,6 +78,8 @@ export interface Classification {
   category: EmailCategory;
   confidence: number;
   reasons: string[];
+  /** The sub-scores behind the verdict, for the evaluation command's --verbose view. */
+  scores: Record<string, number>;
 }
 
 /** A hit located in one of the regions, so its reason can quote the right text. */
@@ -81,18 +94,74 @@ interface Scored {
   hits: LocatedHit[];
 }
 
-function scoreGroup(group: CompiledGroup, regions: readonly { text: string; weight: number }[]): Scored {
+interface Region {
+  text: string;
+  weight: number;
+}
+
+/** Negatives that an explicit invitation in the same email outweighs. */
+const OUTWEIGHED_BY_INVITE: ReadonlySet<NegativeCategory> = new Set([
+  'rejection',
+  'acknowledgement',
+  'cold-outreach',
+]);
+/** Weight of a hit inside quotation marks: reported speech ("a reader asked …"), not the author's request. */
+const REPORTED_WEIGHT = 0.3;
+
+/** Weight of a hit inside a sentence that describes a possible future ("If you're selected, …"). */
+const CONDITIONAL_WEIGHT = 0.2;
+/** One region can add at most this much to a group, so a long email cannot pile up a score. */
+const REGION_CAP = 12;
+
+/** The start of the sentence around `index`, looking back at most 300 characters. */
+function sentenceOpening(text: string, index: number): string {
+  const from = Math.max(0, index - 300);
+  let start = index;
+  while (start > from && !/[.!?\n•]/.test(text.charAt(start - 1))) start--;
+  return text.slice(start, index).replace(/^[\s\-–—*>]+/, '');
+}
+
+/** True when `index` sits between quotation marks opened earlier on the same line. */
+function insideQuotationMarks(text: string, index: number): boolean {
+  const from = Math.max(0, index - 400);
+  let straight = 0;
+  let curly = 0;
+  for (let i = index - 1; i >= from; i--) {
+    const c = text.charAt(i);
+    if (c === '\n') break;
+    if (c === '"') straight++;
+    else if (c === '“') curly++;
+    else if (c === '”') curly--;
+  }
+  return straight % 2 === 1 || curly > 0;
+}
+
+function scoreGroup(
+  group: CompiledGroup,
+  regions: readonly Region[],
+  conditional: RegExp | null = null,
+): Scored {
   let score = 0;
   const hits: LocatedHit[] = [];
   for (const region of regions) {
     if (region.weight <= 0 || region.text.length === 0) continue;
-    const found = findSignals(group, region.text);
-    score += region.weight * scoreHits(found);
-    for (const hit of found)
-      hits.push({ hit, region: region.text, weight: region.weight * hit.signal.weight });
+    let regionScore = 0;
+    for (const hit of findSignals(group, region.text)) {
+      const isConditional = conditional !== null && conditional.test(sentenceOpening(region.text, hit.index));
+      const factor =
+        (isConditional ? CONDITIONAL_WEIGHT : 1) *
+        (conditional !== null && insideQuotationMarks(region.text, hit.index) ? REPORTED_WEIGHT : 1);
+      regionScore += hit.signal.weight * factor;
+      hits.push({ hit, region: region.text, weight: region.weight * hit.signal.weight * factor });
+    }
+    score += region.weight * Math.min(regionScore, REGION_CAP);
   }
   hits.sort((a, b) => b.weight - a.weight);
   return { score, hits };
+}
+
+function mergeScored(a: Scored, b: Scored): Scored {
+  return { score: a.score + b.score, hits: [...a.hits, ...b.hits].sort((x, y) => y.weight - x.weight) };
 }
 
 /** The clause around a hit, trimmed to a readable length, for a reason's quotation. */
@@ -104,7 +173,11 @@ export function quoteAround(text: string, index: number, length: number): string
   let end = index + length;
   const maxEnd = Math.min(text.length, index + length + maxSide);
   while (end < maxEnd && !/[.!?\n;]/.test(text.charAt(end))) end++;
-  let quote = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  let quote = text
+    .slice(start, end)
+    .replace(/^[\s>]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (start > 0 && start === minStart) quote = `…${quote}`;
   if (end < text.length && end === maxEnd) quote = `${quote}…`;
   return quote;
@@ -122,53 +195,99 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+function dedupe(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Structural signs that the reader wrote or forwarded this email themselves. */
+function findOwnMailStructure(
+  input: ClassificationInput,
+  compiled: CompiledClassifier,
+  ownActs: number,
+): string[] {
+  const { text } = input;
+  const sender = input.fromName.replace(/\s+(?:via|from|at)\s.*$/i, '').trim();
+  const found: string[] = [];
+  if (text.forwardedTo !== null) {
+    const byName = sender.length > 0 && namesMatch(text.forwardedTo, sender, compiled.honorifics);
+    const byAddress =
+      input.fromEmail.includes('@') && text.forwardedTo.toLowerCase().includes(input.fromEmail.toLowerCase());
+    if (byName || byAddress) {
+      found.push(`forwards a message that was addressed to the sender: “To: ${text.forwardedTo}”`);
+    }
+  }
+  if (
+    text.quotedAddressee !== null &&
+    sender.length > 0 &&
+    namesMatch(text.quotedAddressee, sender, compiled.honorifics)
+  ) {
+    const quoted = [{ text: text.quotedFirst, weight: 1 }];
+    const quotedInvite =
+      scoreGroup(compiled.invite, quoted, compiled.conditionalOpener).score +
+      scoreGroup(compiled.timeRequest, quoted, compiled.conditionalOpener).score;
+    if (quotedInvite >= 6 && ownActs < 4) {
+      found.push(`replies to an invitation that was addressed to the sender (“${text.quotedAddressee}”)`);
+    }
+  }
+  return found;
+}
+
 export function classifyInvitation(input: ClassificationInput, table: InvitationSignalTable): Classification {
   const compiled = compileClassifier(table);
   const { subject, text, schedule } = input;
   const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(subject);
-  const body = [
+  const conditional = compiled.conditionalOpener;
+  const body: Region[] = [
     { text: text.own, weight: 1 },
     { text: text.quoted, weight: QUOTED_WEIGHT },
   ];
-  const subjectRegion = [{ text: subject, weight: 1 }];
+  const withSubject: Region[] = [...body, { text: subject, weight: SUBJECT_CONTEXT_WEIGHT }];
+  const subjectRegion: Region[] = [{ text: subject, weight: isReply ? REPLY_SUBJECT_WEIGHT : 1 }];
 
-  const context = scoreGroup(compiled.interviewContext, [
-    ...body,
-    { text: subject, weight: SUBJECT_CONTEXT_WEIGHT },
-  ]);
-  const job = scoreGroup(compiled.jobContext, [...body, { text: subject, weight: SUBJECT_CONTEXT_WEIGHT }]);
-  const invite = scoreGroup(compiled.invite, body);
-  const request = scoreGroup(compiled.timeRequest, body);
-  const subjectInvite = scoreGroup(compiled.subjectInvite, [
-    { text: subject, weight: isReply ? REPLY_SUBJECT_WEIGHT : 1 },
-  ]);
+  const context = scoreGroup(compiled.interviewContext, withSubject);
+  const job = scoreGroup(compiled.jobContext, withSubject);
+  const invite = scoreGroup(compiled.invite, body, conditional);
+  const request = scoreGroup(compiled.timeRequest, body, conditional);
+  const proposal = scoreGroup(compiled.meetingProposal, body, conditional);
+  const subjectInvite = scoreGroup(compiled.subjectInvite, subjectRegion);
 
   const contextScore = Math.min(context.score, 5);
   const jobScore = Math.min(job.score, 3);
   const inviteScore = Math.min(invite.score, 8);
   const requestScore = Math.min(request.score, 7);
   const subjectScore = Math.min(subjectInvite.score, 5);
+  // A call or a coffee is an interview step only in a hiring context.
+  const proposalScore = contextScore > 0 || jobScore > 0 ? Math.min(proposal.score, 3) : 0;
   const linkScore = schedule.schedulingLink !== null ? 3 : 0;
   const videoScore = schedule.videoLink !== null ? 1 : 0;
   const ownTimes = schedule.proposedTimes.length - (input.isMeetingRequest ? 1 : 0);
   const timesScore = ownTimes >= 2 ? 2 : ownTimes === 1 ? 1 : 0;
   const meetingScore = input.isMeetingRequest ? 3 : 0;
-  const act = inviteScore + requestScore + subjectScore + linkScore + videoScore + timesScore + meetingScore;
+  const act =
+    inviteScore +
+    requestScore +
+    subjectScore +
+    proposalScore +
+    linkScore +
+    videoScore +
+    timesScore +
+    meetingScore;
   const positive = act + 0.6 * contextScore + 0.4 * jobScore;
-  const interviewRelated =
-    contextScore > 0 || inviteScore >= 4 || subjectScore > 0 || (jobScore > 0 && act >= 4);
+  const interviewRelated = contextScore > 0 || subjectScore > 0 || (jobScore > 0 && act >= 3);
+
+  const ownActs = [...invite.hits, ...request.hits]
+    .filter((located) => located.region === text.own)
+    .reduce((sum, located) => sum + located.weight, 0);
+  const explicitInvite = invite.hits.some((located) => located.region === text.own && located.weight >= 5);
+  const ownMail = findOwnMailStructure(input, compiled, ownActs);
 
   const negatives = compiled.negatives.map(([category, group]) => {
-    const scored = scoreGroup(group, body);
+    let scored = scoreGroup(group, body);
     const subjectGroup = compiled.subjectNegatives.get(category);
-    if (subjectGroup) {
-      const fromSubject = scoreGroup(subjectGroup, subjectRegion);
-      scored.score += fromSubject.score;
-      scored.hits.push(...fromSubject.hits);
-      scored.hits.sort((a, b) => b.weight - a.weight);
-    }
-    if (category === 'candidate-own' && input.sentByReader) scored.score += 10;
-    return { category, score: Math.min(scored.score, 14), hits: scored.hits };
+    if (subjectGroup) scored = mergeScored(scored, scoreGroup(subjectGroup, [{ text: subject, weight: 1 }]));
+    let score = scored.score;
+    if (category === 'candidate-own') score += (input.sentByReader ? 10 : 0) + 8 * ownMail.length;
+    return { category, score: Math.min(score, 20), hits: scored.hits };
   });
   negatives.sort((a, b) => b.score - a.score);
   const topNegative = negatives[0];
@@ -176,97 +295,115 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const otherNegatives = negatives.slice(1).reduce((sum, n) => sum + n.score, 0);
 
   const logistics = compiled.logistics.map(([category, group]) => {
-    const scored = scoreGroup(group, body);
+    let scored = scoreGroup(group, body);
     const subjectGroup = compiled.subjectLogistics.get(category);
-    if (subjectGroup) {
-      const fromSubject = scoreGroup(subjectGroup, [
-        { text: subject, weight: isReply ? REPLY_SUBJECT_WEIGHT : 1 },
-      ]);
-      scored.score += fromSubject.score;
-      scored.hits.push(...fromSubject.hits);
-      scored.hits.sort((a, b) => b.weight - a.weight);
-    }
+    if (subjectGroup) scored = mergeScored(scored, scoreGroup(subjectGroup, subjectRegion));
     return { category, score: Math.min(scored.score, 14), hits: scored.hits };
   });
   logistics.sort((a, b) => b.score - a.score);
   const topLogistics = logistics[0];
   const logisticsScore = topLogistics?.score ?? 0;
 
-  const net = positive - negativeScore - 0.25 * otherNegatives;
+  // An explicit invitation outweighs a rejection or an acknowledgement in the same email ("not this role,
+  // but we'd like to invite you to interview for another"), but never the structure of the reader's own mail.
+  const outweighed = topNegative !== undefined && OUTWEIGHED_BY_INVITE.has(topNegative.category);
+  const negativeFactor = explicitInvite && outweighed && ownMail.length === 0 ? 0.5 : 1;
+  const net = positive - negativeFactor * (negativeScore + 0.25 * otherNegatives);
 
-  const positiveReasons = (): string[] => {
-    const located = [...invite.hits, ...request.hits, ...subjectInvite.hits].sort(
-      (a, b) => b.weight - a.weight,
+  const scores: Record<string, number> = {
+    context: contextScore,
+    job: jobScore,
+    invite: inviteScore,
+    request: requestScore,
+    subject: subjectScore,
+    proposal: proposalScore,
+    link: linkScore,
+    times: timesScore,
+    positive,
+    [`neg:${topNegative?.category ?? '-'}`]: negativeScore,
+    otherNegatives,
+    [`log:${topLogistics?.category ?? '-'}`]: logisticsScore,
+    net,
+  };
+  for (const key of Object.keys(scores)) scores[key] = round2(scores[key] ?? 0);
+
+  const negativeReasons = (category: { category: string; hits: LocatedHit[] }, count: number): string[] => {
+    const structural = category.category === 'candidate-own' ? ownMail : [];
+    return dedupe([...structural, ...category.hits.filter((h) => h.weight >= 1).map(reasonOf)]).slice(
+      0,
+      count,
     );
-    const reasons = dedupe(located.map(reasonOf)).slice(0, 3);
-    if (schedule.schedulingLink !== null)
-      reasons.push(`gives a scheduling link: ${schedule.schedulingLink.slice(0, 80)}`);
-    if (schedule.kindEvidence !== null) {
-      const withLink = schedule.videoLink !== null ? ' with a link' : '';
-      reasons.push(`${schedule.kindEvidence.reason}${withLink}: “${schedule.kindEvidence.quote}”`);
-    }
-    if (ownTimes > 0)
-      reasons.push(`proposes a time: “${schedule.proposedTimes[input.isMeetingRequest ? 1 : 0] ?? ''}”`);
-    if (input.isMeetingRequest) reasons.push('is a meeting request for an interview');
-    const firstContext = context.hits[0];
-    if (reasons.length < 2 && firstContext) reasons.push(reasonOf(firstContext));
-    return reasons;
   };
 
   if (!interviewRelated) {
-    const reasons =
-      topNegative && negativeScore >= 3 ? dedupe(topNegative.hits.map(reasonOf)).slice(0, 3) : [];
+    const strong = topNegative !== undefined && negativeScore >= 3;
+    const reasons = strong ? negativeReasons(topNegative, 3) : [];
     if (reasons.length === 0) reasons.push('does not mention an interview or a request to meet about a job');
     return {
       verdict: 'not-invitation',
-      category: topNegative && negativeScore >= 3 ? topNegative.category : 'unrelated',
+      category: strong ? topNegative.category : 'unrelated',
       confidence: round2(Math.min(0.97, 0.75 + 0.02 * negativeScore)),
       reasons,
+      scores,
     };
   }
 
-  if (topNegative && negativeScore >= 4 && net < INVITATION_THRESHOLD) {
+  if (topNegative && ((negativeScore >= 4 && net < INVITATION_THRESHOLD) || ownMail.length > 0)) {
     return {
       verdict: 'not-invitation',
       category: topNegative.category,
       confidence: round2(0.5 + 0.47 * sigmoid((negativeScore - positive) / 3 + 1)),
-      reasons: dedupe(topNegative.hits.map(reasonOf)).slice(0, 3),
+      reasons: negativeReasons(topNegative, 3),
+      scores,
     };
   }
 
-  if (
-    topLogistics &&
-    logisticsScore >= LOGISTICS_THRESHOLD &&
-    logisticsScore >= 0.7 * (inviteScore + requestScore + subjectScore)
-  ) {
+  const invitationActs = inviteScore + requestScore + subjectScore + linkScore;
+  if (topLogistics && logisticsScore >= LOGISTICS_THRESHOLD && logisticsScore >= invitationActs) {
     return {
       verdict: 'interview-logistics',
       category: topLogistics.category,
-      confidence: round2(0.5 + 0.47 * sigmoid((logisticsScore - inviteScore - subjectScore) / 3)),
-      reasons: dedupe(topLogistics.hits.map(reasonOf)).slice(0, 3),
+      confidence: round2(0.5 + 0.47 * sigmoid((logisticsScore - invitationActs) / 3)),
+      reasons: dedupe(topLogistics.hits.filter((h) => h.weight >= 1).map(reasonOf)).slice(0, 3),
+      scores,
     };
   }
 
   if (net >= INVITATION_THRESHOLD && act > 0) {
+    const located = [...invite.hits, ...request.hits, ...subjectInvite.hits, ...proposal.hits]
+      .filter((h) => h.weight >= 1)
+      .sort((a, b) => b.weight - a.weight);
+    const reasons = dedupe(located.map(reasonOf)).slice(0, 3);
+    if (schedule.schedulingLink !== null) {
+      reasons.push(`gives a scheduling link: ${schedule.schedulingLink.slice(0, 80)}`);
+    }
+    if (schedule.kindEvidence !== null) {
+      const withLink = schedule.videoLink !== null ? ' with a link' : '';
+      reasons.push(`${schedule.kindEvidence.reason}${withLink}: “${schedule.kindEvidence.quote}”`);
+    }
+    const firstOwnTime = schedule.proposedTimes[input.isMeetingRequest ? 1 : 0];
+    if (ownTimes > 0 && firstOwnTime !== undefined) reasons.push(`proposes a time: “${firstOwnTime}”`);
+    if (input.isMeetingRequest) reasons.push('is a meeting request for an interview');
+    const firstContext = context.hits[0];
+    if (reasons.length < 2 && firstContext) reasons.push(reasonOf(firstContext));
     return {
       verdict: 'invitation',
       category: 'invitation',
-      confidence: round2(0.5 + 0.49 * sigmoid((net - INVITATION_THRESHOLD) / 2.5 - 0.2) * 1.0),
-      reasons: positiveReasons(),
+      confidence: round2(0.5 + 0.49 * sigmoid((net - INVITATION_THRESHOLD) / 2.5 - 0.2)),
+      reasons,
+      scores,
     };
   }
 
-  const reasons = topNegative && negativeScore >= 2 ? dedupe(topNegative.hits.map(reasonOf)).slice(0, 2) : [];
+  const strong = topNegative !== undefined && negativeScore >= 3;
+  const reasons = topNegative && negativeScore >= 2 ? negativeReasons(topNegative, 2) : [];
   const firstContext = context.hits[0];
   if (firstContext) reasons.push(`${reasonOf(firstContext)}, but does not ask you to meet`);
   return {
     verdict: 'not-invitation',
-    category: topNegative && negativeScore >= 3 ? topNegative.category : 'unrelated',
+    category: strong ? topNegative.category : 'unrelated',
     confidence: round2(0.5 + 0.4 * sigmoid((INVITATION_THRESHOLD - net) / 2.5)),
     reasons,
+    scores,
   };
-}
-
-function dedupe(items: string[]): string[] {
-  return [...new Set(items)];
 }

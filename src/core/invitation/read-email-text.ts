@@ -22,6 +22,12 @@ export interface EmailText {
   addressee: string | null;
   /** True when the author wrote (almost) nothing and forwarded someone else's message. */
   isForward: boolean;
+  /** The most recent quoted message only (the one being replied to), without its own quotes. */
+  quotedFirst: string;
+  /** The person greeted by the quoted (earlier) message, e.g. "Jordan" — who received it. */
+  quotedAddressee: string | null;
+  /** The "To:" of a forwarded message's header block — who the forwarded message was for. */
+  forwardedTo: string | null;
 }
 
 const NEWLINES_AND_ENTITIES =
@@ -57,6 +63,7 @@ interface CompiledLayout {
   quoteHeader: RegExp;
   forwardHeader: RegExp;
   headerField: RegExp;
+  toField: RegExp;
   signOffLine: RegExp;
   greetingLine: RegExp;
 }
@@ -77,6 +84,7 @@ function compileLayout(table: InvitationSignalTable): CompiledLayout {
     quoteHeader: new RegExp(table.quoteHeaders.map((p) => `(?:${p})`).join('|'), 'i'),
     forwardHeader: new RegExp(table.forwardHeaders.map((p) => `(?:${p})`).join('|'), 'i'),
     headerField: new RegExp(`^\\*?(?:${escapeWords(table.quotedHeaderFields)})\\*?\\s*:`, 'i'),
+    toField: new RegExp(`^\\*?(?:${escapeWords(table.recipientHeaderFields)})\\*?\\s*:\\s*(.{1,200})$`, 'i'),
     // "Best regards," / "Thanks, Sarah" / "Cheers - Sam"
     signOffLine: new RegExp(
       `^(?:${escapeWords(table.signOffs)})\\s*(?:[,.!:;—–-]+\\s*(.{0,60}))?$|^(?:${escapeWords(table.signOffs)})$`,
@@ -140,15 +148,18 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
     // "FYI, see below": the forwarded message is what the reader wants judged. Skip its header block.
     isForward = true;
     let start = forwardStart + 1;
+    let forwardedTo: string | null = null;
     while (start < lines.length && start < forwardStart + 8) {
       const line = (lines[start] ?? '').trim();
+      const to = layout.toField.exec(line);
+      if (to?.[1]) forwardedTo = to[1].trim();
       if (line.length === 0 || layout.headerField.test(line)) start++;
       else break;
     }
     ownLines = lines.slice(start);
     quotedLines = [];
     const nested = readEmailText(ownLines.join('\n'), table);
-    return { ...nested, isForward };
+    return { ...nested, isForward, forwardedTo };
   }
   // ">" lines that sit among the author's own lines (inline replies) are quotes too.
   if (quotedLines.length > 0 && ownLines.some((line) => line.startsWith('>'))) {
@@ -199,6 +210,35 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
     }
   }
 
+  // 4. The message being replied to: quoted lines up to the next quote header, and who it greeted.
+  let quotedAddressee: string | null = null;
+  const firstLines: string[] = [];
+  let inHeader = true;
+  const unquote = (raw: string): string => raw.replace(/^\s*>\s?/, '').trim();
+  const window = quotedLines.slice(0, 400);
+  for (let i = 0; i < window.length; i++) {
+    const raw = window[i] ?? '';
+    if (/^\s*>\s*>/.test(raw)) continue;
+    const line = unquote(raw);
+    const isHeader =
+      layout.headerField.test(line) ||
+      layout.quoteHeader.test(line) ||
+      (/^on\b/i.test(line) && line.length < 300 && inHeader);
+    if (inHeader) {
+      if (line.length === 0 || isHeader) continue;
+      inHeader = false;
+      const greeting = layout.greetingLine.exec(line.slice(0, 120));
+      if (greeting?.[1]) quotedAddressee = greeting[1].trim().replace(/[.,!:;]+$/, '') || null;
+    } else if (
+      layout.quoteHeader.test(line) ||
+      layout.forwardHeader.test(line) ||
+      (layout.headerField.test(line) && layout.headerField.test(unquote(window[i + 1] ?? '')))
+    ) {
+      break;
+    }
+    firstLines.push(line);
+  }
+
   return {
     own: ownLines.join('\n'),
     quoted: quotedLines.join('\n'),
@@ -207,5 +247,8 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
     signature,
     addressee,
     isForward,
+    quotedFirst: firstLines.join('\n'),
+    quotedAddressee,
+    forwardedTo: null,
   };
 }

@@ -10,7 +10,7 @@ const APOS = "[’']";
 const WE_WOULD = `(?:we|i)(?:${APOS}d| would)`;
 const YOU_ARE = `(?:you${APOS}re|you are)`;
 /** Up to three words, e.g. "a quick", "a 30-minute video". */
-const FEW = `(?:[\\w’'-]+\\s+){0,3}`;
+const FEW = `(?:[\\w’'&-]+\\s+){0,3}`;
 /** Up to six words. */
 const SOME = `(?:[\\w’'/&,-]+\\s+){0,6}`;
 const MEETING_NOUN =
@@ -19,6 +19,14 @@ const TIME_NOUN = '(?:time|times|slot|slots|date|dates|day|days|timeslot|time sl
 
 /** Keeps "if you need to reschedule" (a courtesy in many invitations) from reading as a reschedule. */
 const NOT_CONDITIONAL = `(?<!(?:if you|should you|you can|you may|feel free to|able to|how to|option to|link to|wish to) (?:need to |want to |have to |wish to )?)`;
+
+/** Keeps "if we'd like to schedule an interview, we'll email you" from reading as an invitation. */
+const NOT_IF_WE = `(?<!\\b(?:if|should|once|when) (?:we|they)(?:${APOS}d| would) )`;
+/** Keeps "if you're selected to interview" from reading as being selected. */
+const NOT_IF_SELECTED = `(?<!\\b(?:if|should|once|when|unless) (?:you${APOS}re|you are|you get|you${APOS}ve been|you have been|you were) )`;
+
+/** Keeps "we may invite you to interview again" and "we won't be inviting you" from reading as an invitation. */
+const NOT_MODAL = `(?<!(?:may|might|could|won[’']t|will not|not|never|n[’']t|no longer)\\s(?:[\\w’']+\\s){0,4})`;
 
 const s = (pattern: string, weight: number, reason?: string): PhraseSignal =>
   reason === undefined ? { pattern, weight } : { pattern, weight, reason };
@@ -29,12 +37,21 @@ export const englishSignals: InvitationSignalTable = {
   interviewContext: {
     reason: 'mentions an interview',
     signals: [
-      s('interview(?:s|ing)?', 3),
+      s(
+        '(?<!mock |practice |practise |research |user |exit |media |press |podcast )interv(?:iew|ew|eiw|iw|ue)(?:s|ing|ed)?',
+        3,
+        'mentions an interview',
+      ),
       s('phone screen(?:ing)?', 3, 'mentions a phone screen'),
       s('(?:recruiter|technical|video|initial|intro(?:ductory)?) screen(?:ing)?', 3, 'mentions a screening'),
       s('screening (?:call|interview|conversation|chat)', 3, 'mentions a screening call'),
       s('(?:next|final|second|third|first|1st|2nd|3rd) (?:round|stage|step)s?', 2, 'mentions the next stage'),
       s('(?:on-?site|onsite) (?:visit|loop|round|day)', 3, 'mentions an on-site round'),
+      s(
+        '(?:virtual|video|phone|telephone|in-person|online|group|panel|technical|final|first|second) (?:interview|round)',
+        3,
+        'mentions an interview',
+      ),
       s('(?:interview|hiring) (?:loop|process|panel)', 2),
       s('hiring manager', 2, 'mentions the hiring manager'),
       s(
@@ -49,13 +66,39 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s('take-?home (?:assignment|exercise|challenge|task|project)', 2, 'mentions a take-home exercise'),
       s('case (?:study|interview) (?:round|exercise|presentation)', 2),
+      s(
+        '(?:pairing|pair programming|whiteboard|system design) (?:session|interview|exercise|round)',
+        3,
+        'mentions a technical session',
+      ),
+      s('assessment (?:centre|center|day)', 3, 'mentions an assessment centre'),
+    ],
+  },
+
+  meetingProposal: {
+    reason: 'proposes a call',
+    signals: [
+      s(
+        '(?:quick|short|brief|first|initial|intro(?:ductory)?|informal|casual|\\d+[- ]?min(?:ute)?s?) (?:call|chat|conversation|video call|phone call|coffee)',
+        2,
+        'proposes a call',
+      ),
+      s(
+        '(?:for|have|grab) a (?:quick |short |brief |informal |casual )?(?:chat|coffee|conversation)',
+        2,
+        'proposes a chat',
+      ),
+      s('(?:trial|working) (?:shift|day|session|interview)', 2, 'mentions a trial shift'),
     ],
   },
 
   jobContext: {
     reason: 'refers to your application',
     signals: [
-      s('your (?:application|candidacy|resume|résumé|cv|profile|background|experience|submission)', 2),
+      s(
+        '(?:your|ur|yr) (?:application|candidacy|resume|résumé|cv|profile|background|experience|submission)',
+        2,
+      ),
       s(
         '(?:the|this|our) ' + SOME + '(?:role|position|opening|vacancy|opportunity|job)',
         1,
@@ -70,6 +113,22 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s('(?:you|you have) applied', 2),
       s('applied (?:for|to)', 1),
+      s(
+        '(?:thank(?:s| you) for|for) (?:applying|your application|your interest in (?:the|our|this))',
+        2,
+        'refers to your application',
+      ),
+      s(
+        '(?:answering|responding to|replying to|response to) (?:the|our|my) (?:ad|advert|advertisement|post|posting|listing|job ad|job post)',
+        2,
+        'refers to your application',
+      ),
+      s(
+        '(?:got|received|saw|read|reviewed|looked at|liked) your (?:resume|cv|application|portfolio)',
+        2,
+        'refers to your application',
+      ),
+      s('application', 1, 'refers to an application'),
     ],
   },
 
@@ -77,10 +136,10 @@ export const englishSignals: InvitationSignalTable = {
     reason: 'invites you to interview',
     signals: [
       s(`(?:like|love|happy|pleased|delighted|glad|excited) to invite you`, 5),
-      s(`invit(?:e|ing) you (?:to|for) ${FEW}${MEETING_NOUN}`, 5),
+      s(`${NOT_MODAL}invit(?:e|ing) you (?:to|for) ${FEW}${MEETING_NOUN}`, 5),
       s(`(?:an|your) invitation to (?:an? |the )?(?:interview|speak|chat|meet)`, 4),
       s(
-        `(?:like|love|want|wish|hoping|hope|keen) to (?:schedule|arrange|set up|setup|organi[sz]e|book|line up) ${FEW}${MEETING_NOUN}`,
+        `${NOT_IF_WE}(?:like|love|want|wish|hoping|hope|keen) to (?:schedule|arrange|set up|setup|organi[sz]e|book|line up) ${FEW}${MEETING_NOUN}`,
         5,
         'asks to schedule an interview',
       ),
@@ -102,13 +161,63 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`offer you an? ${FEW}(?:interview|call|chat)`, 5, 'offers you an interview'),
       s(
-        `(?:shortlisted|selected|chosen) (?:you )?(?:for|to) (?:an? |the )?(?:interview|next round|next stage|phone screen)`,
+        `${NOT_IF_SELECTED}(?:shortlisted|selected|chosen) (?:you )?(?:for|to) (?:an? |the )?(?:interview|next round|next stage|next step|phone screen|assessment|final)`,
         5,
         'says you were shortlisted',
       ),
-      s(`${YOU_ARE} (?:invited|shortlisted)`, 4, 'says you are invited'),
       s(
-        `would you (?:be )?(?:available|free|open|interested) (?:for|to) ${FEW}${MEETING_NOUN}`,
+        `${NOT_IF_SELECTED}(?:selected|chosen|invited) to (?:move|progress|advance|proceed|continue) (?:on |forward |ahead )?(?:to|with|into) (?:the )?(?:next|following|second|final)`,
+        5,
+        'moves you to the next round',
+      ),
+      s(
+        `invit(?:e|ing) you to (?:complete|take|sit|attend|join|participate|record|come|visit|meet)`,
+        5,
+        'invites you to the next step',
+      ),
+      s(`(?:like|love|want|keen|happy|excited|wants|would) to (?:meet|see) you`, 4, 'asks to meet you'),
+      s(
+        `(?:can|could|shall) we (?:grab|get|have|do|set up|schedule|find (?:a )?time|hop on|jump on|meet|chat|talk|speak)`,
+        3,
+        'asks to meet',
+      ),
+      s(
+        `(?:hop|jump|get) on a ${FEW}(?:call|meet|zoom|chat|video call|teams call|phone call)`,
+        3,
+        'asks to get on a call',
+      ),
+      s(
+        `let${APOS}s (?:fix|set|schedule|book|do|go with|lock in|pencil in) (?:the|an?|your|our) ${FEW}(?:interview|call|chat|meeting)`,
+        4,
+        'sets an interview time',
+      ),
+      s(
+        `(?:come|drop|stop) (?:by|in|over|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
+        2,
+        'asks you to come in',
+      ),
+      s(
+        `${YOU_ARE} (?:invited|shortlisted) (?:to|for) ${FEW}(?:interview|call|chat|conversation|meeting|assessment|next|screen|session|the next|a first|an? (?:initial|first|second|final))`,
+        4,
+        'says you are invited',
+      ),
+      s(
+        `(?:like|love|want|happy) to have you (?:in|over|come in|come by|join us|visit)`,
+        4,
+        'asks you to come in',
+      ),
+      s(
+        `(?:want|like|love|wish|plan|hope) to (?:have|do|conduct|hold|arrange) (?:an? |the |your )?${FEW}interview with you`,
+        5,
+        'asks to interview you',
+      ),
+      s(
+        `(?:have |${APOS}ve )?scheduled (?:a|an|your) ${FEW}(?:interview|phone screen|call) (?:for you|with you)`,
+        4,
+        'has scheduled an interview for you',
+      ),
+      s(
+        `would you (?:be )?(?:available|free) (?:for|to) ${FEW}${MEETING_NOUN}`,
         4,
         'asks whether you are available',
       ),
@@ -130,12 +239,53 @@ export const englishSignals: InvitationSignalTable = {
     reason: 'asks you to choose a time',
     signals: [
       s(
-        `(?:share|send|provide|give|tell|confirm|reply with|respond with) (?:me |us )?(?:your|some|a few|a couple of|two or three|2-3) ${FEW}(?:availability|availabilities|${TIME_NOUN})`,
+        `(?:share|send|provide|give|tell|confirm|reply with|respond with) (?:me |us )?(?:your|some|a few|a couple of|two or three|2-3|\\d+ or \\d+|\\d+(?:-\\d+)?) ${FEW}(?:availability|availabilities|options|${TIME_NOUN})`,
         4,
         'asks for your availability',
       ),
       s(
-        `let (?:me|us) know (?:your|of your|a few|some|what|which|when|if) ${FEW}(?:availability|${TIME_NOUN}|work|works|suit|suits|convenient|available|free)`,
+        `reply (?:with|w/?) (?:a |some |your )?(?:time|times|slot|availability)`,
+        4,
+        'asks you to reply with a time',
+      ),
+      s(
+        `(?:could|can|would) (?:you|u) (?:do|make|manage|come|join|attend|be there|pop in|stop by|swing by)`,
+        3,
+        'asks whether you can come',
+      ),
+      s(
+        `would you be able to (?:come|make|join|do|attend|meet|talk|speak|chat)`,
+        3,
+        'asks whether you can come',
+      ),
+      s(
+        `(?:free|available) (?:sometime|some time|at some point|any ?time|later) (?:this|next|on|in)`,
+        3,
+        'asks when you are free',
+      ),
+      s(
+        `what does your (?:week|schedule|calendar|diary|availability) look like`,
+        4,
+        'asks for your availability',
+      ),
+      s(
+        `(?:please )?confirm (?:your (?:participation|attendance|availability|interest in attending)|(?:that |whether |if )?you (?:can|are able to|will be able to|could) (?:make it|attend|join|come|do))`,
+        4,
+        'asks you to confirm you can attend',
+      ),
+      s(
+        `if (?:this|that|the|these) (?:time|date|slot|times|dates|slots) (?:does not|doesn${APOS}t|don${APOS}t|do not|won${APOS}t) (?:work|suit)`,
+        3,
+        'asks you to confirm the time',
+      ),
+      s(
+        `(?:start|complete|take|begin|record) (?:your|the) ${FEW}(?:interview|assessment|test|challenge|exercise)`,
+        4,
+        'asks you to complete an interview step',
+      ),
+      s(`at a time that (?:suits|works for) you`, 2, 'lets you choose the time'),
+      s(
+        `let (?:me|us) know (?:your|of your|a few|some|what|which|when|if) ${FEW}(?:availability|${TIME_NOUN}|work|works|suit|suits|convenient|available|free|prefer|you${APOS}d prefer)`,
         4,
         'asks for your availability',
       ),
@@ -203,6 +353,7 @@ export const englishSignals: InvitationSignalTable = {
       s('(?:phone|video|technical|recruiter) (?:screen|interview)', 3),
       s('availability', 2, 'the subject asks for availability'),
       s("let's (?:chat|talk|connect)", 2),
+      s('interview (?:for|with|at|[-–—:])', 3, 'the subject names an interview'),
     ],
   },
 
@@ -223,7 +374,7 @@ export const englishSignals: InvitationSignalTable = {
           6,
         ),
         s(
-          `(?:will|won${APOS}t|would|cannot|can${APOS}t|unable to) (?:not )?(?:be )?(?:moving|proceed|progress|advance|offer you|extend)`,
+          `(?:will|won${APOS}t|would|cannot|can${APOS}t|unable to) (?:not )?(?:be )?(?:moving|proceed|progress|advance|offer you|offering you|extend|inviting you)`,
           2,
         ),
         s(
@@ -237,6 +388,22 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:position|role|vacancy|opening) has (?:now )?been (?:filled|closed|put on hold)`, 5),
         s(`(?:we )?regret to (?:inform|let you know|tell)`, 6),
         s(`(?:were|was|have been|are|is) not (?:selected|successful|shortlisted)`, 6),
+        s(`(?:have|has|had) not been (?:selected|successful|shortlisted|chosen)`, 6),
+        s(
+          `(?:position|post|role|job|vacancy) (?:was|has been|went) (?:offered|given) to (?:another|a different|an?|the other)`,
+          6,
+        ),
+        s(`(?:sorry|sad|disappointed) to (?:let you know|inform you|tell you|share)`, 4),
+        s(
+          `(?:won${APOS}t|will not|not) be (?:offering|inviting|progressing|proceeding|extending|moving forward)`,
+          6,
+        ),
+        s(
+          `(?:between you and|went with|chose|selected|hired|offered it to) (?:one )?(?:another|other|a different|one other|an internal) (?:candidate|applicant|person)`,
+          5,
+        ),
+        s(`(?:talk|go|walk) (?:through|over) (?:the|this|your|some|our) feedback`, 3),
+        s(`(?:on this occasion|at this time|this time),? (?:you|we|your)`, 2),
         s(`unsuccessful`, 4),
         s(
           `(?:wish|wishing) you (?:the best|(?:every|all the|continued|much) success|luck|well) (?:in|with) (?:your|the) (?:job )?(?:search|future|career|endeavou?rs)`,
@@ -286,7 +453,12 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(
           `thank(?:s| you) for (?:your )?(?:applying|application|interest in (?:joining|working|the|our|a career))`,
-          4,
+          1,
+        ),
+        s(
+          `(?:if|should|once|when) (?:we|you)(?:${APOS}d| would| are|${APOS}re| get| do| decide to| wish to)? (?:like to |want to |be |decide to |wish to )?(?:schedule|invite|move forward with|selected|shortlisted|progress|advance)`,
+          5,
+          'says an interview may come later',
         ),
         s(`thank(?:s| you) for (?:submitting|sending) your (?:application|resume|cv)`, 5),
         s(
@@ -328,6 +500,7 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`easy apply`, 4),
         s(`apply now`, 3),
+        s(`apply (?:by|before|online|here|today)`, 3),
         s(`(?:\\d+|several|new) (?:new )?(?:jobs|openings|positions|roles) (?:match|matching|near|in)`, 5),
         s(`(?:actively|now) (?:hiring|recruiting)`, 2),
         s(`is hiring`, 2),
@@ -338,6 +511,13 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(`unsubscribe`, 4),
         s(`newsletter`, 4),
+        s(`bulletin`, 4),
+        s(
+          `(?:dear|hi|hello) (?:student|students|subscriber|subscribers|member|members|all|everyone|colleagues|job ?seekers?|candidates?|applicants?)\\b`,
+          3,
+          'is written to many readers',
+        ),
+        s(`(?:upcoming events|events this week|what${APOS}s on|in this issue|this week${APOS}s)`, 3),
         s(`(?:weekly|monthly|daily) (?:digest|roundup|round-up|update|edition|briefing)`, 4),
         s(`(?:view|read) (?:this email |it )?in (?:your|a|the) browser`, 3),
         s(`(?:you(?:${APOS}re| are) receiving this|you received this) (?:email|message|because)`, 4),
@@ -377,6 +557,17 @@ export const englishSignals: InvitationSignalTable = {
           `open to (?:new |exploring |hearing about |discussing |other )?(?:opportunities|roles|a new role|a change|a move|offers|new challenges)`,
           6,
         ),
+        s(`(?:retained|engaged|partnering|working exclusively) (?:by|with) (?:a|an)`, 4),
+        s(`(?:may|might) not be (?:actively )?looking`, 5),
+        s(`(?:direct|unsolicited) approach`, 4),
+        s(`confidential (?:search|conversation|chat|call|role|opportunity|discussion|assignment)`, 3),
+        s(`(?:hear|learn) what (?:might|would|could) (?:tempt|interest|excite) you`, 4),
+        s(
+          `would you be (?:open|interested) (?:to|in) (?:a |an )?${FEW}(?:conversation|chat|call|discussion)`,
+          4,
+        ),
+        s(`put you forward (?:for|to)`, 4),
+        s(`what you${APOS}re (?:after|looking for)|what you are (?:after|looking for)`, 3),
         s(`(?:came|come) across your (?:profile|resume|cv|background|github|linkedin|portfolio)`, 5),
         s(`(?:found|saw|noticed|viewed|reviewed) your (?:profile|linkedin|github|portfolio)`, 4),
         s(
@@ -422,9 +613,15 @@ export const englishSignals: InvitationSignalTable = {
           `(?:i(?:${APOS}m| am)|i would be|i${APOS}d be) (?:available|free|happy to (?:meet|interview|speak|join))`,
           4,
         ),
+        s(`works (?:great |well |perfectly |fine )?for me`, 4),
+        s(`(?:happy|glad|pleased) to confirm (?:the|my|our|that)`, 4),
         s(
-          `(?:that|this|tuesday|monday|wednesday|thursday|friday) works (?:great |well |perfectly )?for me`,
-          4,
+          `(?:i|we) (?:got|have|landed|scored|secured) (?:an|the|a second|a final|my first|my) ${FEW}interview`,
+          5,
+        ),
+        s(
+          `thank(?:s| you) (?:so much )?for (?:reaching out|getting back to me|considering me|the update)`,
+          2,
         ),
         s(
           `(?:i|i${APOS}ve) (?:really )?(?:enjoyed|appreciated) (?:our|meeting|speaking|talking|learning|the conversation)`,
@@ -441,10 +638,34 @@ export const englishSignals: InvitationSignalTable = {
       ],
     },
     press: {
-      reason: 'is a press or podcast interview request',
+      reason: 'is a press, podcast or research interview request',
       signals: [
         s(`podcast`, 5),
-        s(`(?:episode|listeners|our show|on the show|the show|guest|host)`, 2),
+        s(`(?:episode|our listeners|our readers|our audience|our viewers|our show|on the show)`, 2),
+        s(
+          `(?:guest|host) (?:on|of|for) (?:our|the|my) (?:show|podcast|channel|episode|stream|series|panel)`,
+          4,
+        ),
+        s(`interview you (?:about|on|regarding)`, 4),
+        s(
+          `interview (?:you )?(?:on|for) (?:the|our|my|this) (?:podcast|show|channel|blog|series|newsletter|magazine|programme|program|radio|stream|site|publication)`,
+          7,
+        ),
+        s(
+          `(?:column|piece|article|story|feature|post|write-?up|episode) (?:would|will|is going to) (?:run|be published|go live|appear|air)`,
+          5,
+        ),
+        s(`i (?:write|edit|host|produce|run) (?:the|a|an|our)`, 3),
+        s(`(?:research|user|ux|academic|usability) (?:interview|study|project|participants?)`, 5),
+        s(
+          `(?:take part|participate|participating) in (?:a|an|our|the|this|my) ${FEW}(?:study|research|survey|interview|project)`,
+          4,
+        ),
+        s(
+          `(?:participant information|ethics (?:approval|committee|board)|informed consent|anonymi[sz]ed)`,
+          4,
+        ),
+        s(`(?:voucher|gift card|honorarium|incentive|compensated for your time)`, 2),
         s(`(?:journalist|reporter|editor|writer|correspondent|producer) (?:at|for|with)`, 4),
         s(`(?:article|story|feature|piece|profile|series) (?:about|on|for|in)`, 3),
         s(`(?:magazine|newspaper|publication|blog|newsroom|outlet|media)`, 2),
@@ -460,8 +681,18 @@ export const englishSignals: InvitationSignalTable = {
       ],
     },
     'interviewer-role': {
-      reason: 'asks you to interview someone else',
+      reason: "is about someone else's hiring (you interview, review or refer)",
       signals: [
+        s(`interview(?:er|ing)? (?:panel |skills )?training`, 6),
+        s(`hiring committee`, 5),
+        s(
+          `(?:agree|finali[sz]e|review|score|discuss) (?:the )?(?:shortlist|candidates|applications|applicants|cvs)`,
+          5,
+        ),
+        s(`invite (?:\\w+ )?(?:candidates|applicants) to (?:interview|an interview|the next)`, 5),
+        s(`(?:scoring|score|interview|evaluation) (?:sheets?|rubric|guide|matrix|template)`, 4),
+        s(`(?:give|provide|be|act as) (?:a |your )?(?:reference|referee)`, 6),
+        s(`(?:reference check|named you as a referee|as a referee)`, 6),
         s(`(?:as|be|join as|serve as|act as) (?:an? |the )?(?:interviewer|panelist|panel member)`, 6),
         s(
           `(?:the |this |our )?candidate${APOS}s? (?:resume|cv|profile|packet|background) ${FEW}(?:attached|below|here|linked)`,
@@ -505,11 +736,20 @@ export const englishSignals: InvitationSignalTable = {
     },
     newsletter: {
       reason: 'the subject reads as a newsletter',
-      signals: [s('newsletter|digest|weekly|issue #?\\d+|edition', 4), s('(?:interview|career) tips', 5)],
+      signals: [
+        s('bulletin|week \\d+', 4),
+        s('newsletter|digest|weekly|issue #?\\d+|edition', 4),
+        s('(?:interview|career) tips', 5),
+      ],
     },
     press: {
       reason: 'the subject is a press or podcast request',
-      signals: [s('podcast|press|media (?:request|inquiry)|feature|story|guest', 5)],
+      signals: [
+        s(
+          'podcast|press (?:inquiry|request|enquiry)|media (?:request|inquiry|enquiry)|research (?:interview|study)|(?:guest|feature|story|article|column) (?:on|for|about|request)|interview request re',
+          5,
+        ),
+      ],
     },
     'candidate-own': {
       reason: 'the subject reads as your own follow-up',
@@ -547,10 +787,7 @@ export const englishSignals: InvitationSignalTable = {
           `(?:confirm(?:ing)?|confirmation of) (?:your|the|our) ${FEW}(?:interview|call|screen|meeting|appointment)`,
           5,
         ),
-        s(
-          `(?:you${APOS}re|you are|you have been|you${APOS}ve been) (?:all )?(?:set|booked|confirmed|scheduled)`,
-          5,
-        ),
+        s(`(?:you${APOS}re|you are|you have been|you${APOS}ve been) (?:all )?(?:set|booked|scheduled)`, 5),
         s(
           `(?:thank(?:s| you) for (?:confirming|booking|scheduling|selecting|choosing)|thanks for (?:picking|booking))`,
           5,
@@ -561,6 +798,12 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:what to expect|how to prepare) (?:for|during|in) (?:your|the)`, 2),
         s(`(?:you (?:have )?selected|you chose|you booked)`, 4),
+        s(
+          `(?:here${APOS}s|here is|attached is|i${APOS}ve sent|i have sent|sending|sent you) (?:the |a |your )?(?:calendar |meeting )?(?:invite|invitation)`,
+          5,
+        ),
+        s(`as (?:agreed|discussed) (?:on|in|during|over|earlier|just now|yesterday|today)`, 3),
+        s(`same (?:zoom|link|teams|meet|room|address|location) as (?:last time|before)`, 3),
       ],
     },
     reschedule: {
@@ -596,7 +839,12 @@ export const englishSignals: InvitationSignalTable = {
     },
     reschedule: {
       reason: 'the subject reschedules',
-      signals: [s('re-?schedul(?:e|ed|ing)|updated (?:invitation|time)|new time|time change', 6)],
+      signals: [
+        s(
+          're-?schedul(?:e|ed|ing)|updated (?:invitation|time)|new time|(?:time|date|schedule) change|change of (?:time|date)',
+          6,
+        ),
+      ],
     },
     cancellation: {
       reason: 'the subject cancels',
@@ -677,10 +925,49 @@ export const englishSignals: InvitationSignalTable = {
   quoteHeaders: [
     '^on\\b.{0,200}\\bwrote:\\s*$',
     '^-{2,}\\s*original message\\s*-{2,}',
+    '^-{3,}\\s*[^-]{3,40}\\s*-{3,}\\s*$',
+    '^am\\b.{0,200}\\bschrieb\\b.{0,200}:\\s*$',
     '^_{10,}\\s*$',
     '^le\\b.{0,200}\\ba écrit\\s*:\\s*$',
   ],
-  quotedHeaderFields: ['from', 'sent', 'date', 'to', 'subject', 'cc'],
+  quotedHeaderFields: [
+    'from',
+    'sent',
+    'date',
+    'to',
+    'subject',
+    'cc',
+    'von',
+    'gesendet',
+    'an',
+    'betreff',
+    'de',
+    'envoyé',
+    'à',
+    'objet',
+  ],
+  recipientHeaderFields: ['to', 'an', 'à'],
+  conditionalOpeners: [
+    `(?:if|should|once|when|unless) (?:we\\b|they\\b|you(?:${APOS}re| are| get| have been|${APOS}ve been| were) (?:selected|shortlisted|successful|invited|chosen|progressed|advanced)|your (?:application|profile|skills|experience|background|qualifications)|there${APOS}s a (?:match|fit)|there is a (?:match|fit))`,
+    '(?:candidates|applicants|those|anyone) (?:who|that|selected|shortlisted|successful)',
+    '(?:successful|shortlisted|selected) (?:candidates|applicants)',
+  ],
+  honorifics: [
+    'mr',
+    'mrs',
+    'ms',
+    'miss',
+    'mx',
+    'dr',
+    'prof',
+    'sir',
+    'madam',
+    'herr',
+    'frau',
+    'mme',
+    'mlle',
+    'm',
+  ],
   forwardHeaders: [
     '^-{2,}\\s*forwarded message\\s*-{2,}',
     '^begin forwarded message:',
@@ -900,6 +1187,55 @@ export const englishSignals: InvitationSignalTable = {
     'worker',
     'staff',
     'member',
+    'bookkeeper',
+    'nanny',
+    'receptionist',
+    'cleaner',
+    'carer',
+    'caregiver',
+    'babysitter',
+    'housekeeper',
+    'porter',
+    'waiter',
+    'waitress',
+    'bartender',
+    'server',
+    'host',
+    'hostess',
+    'chemist',
+    'biologist',
+    'radiographer',
+    'midwife',
+    'paramedic',
+    'surveyor',
+    'lawyer',
+    'solicitor',
+    'teller',
+    'handler',
+    'picker',
+    'packer',
+    'guard',
+    'aide',
+    'dispatcher',
+    'machinist',
+    'welder',
+    'plumber',
+    'carpenter',
+    'painter',
+    'landscaper',
+    'gardener',
+    'florist',
+    'baker',
+    'butcher',
+    'stylist',
+    'hairdresser',
+    'merchandiser',
+    'estimator',
+    'scheduler',
+    'trainer',
+    'lecturer',
+    'professor',
+    'postdoc',
     'programme',
     'program',
   ],

@@ -45,6 +45,8 @@ export interface InvitationSignalTable {
 
   /** Nouns that put the email in a hiring-interview context ("interview", "phone screen"). */
   interviewContext: SignalGroup;
+  /** A proposal to talk that is not yet an interview ("a quick call", "grab a coffee"); counts only with job context. */
+  meetingProposal: SignalGroup;
   /** Words that put the email in a job-application context ("your application", "the role"). */
   jobContext: SignalGroup;
   /** An explicit invitation ("we'd like to invite you to interview"). */
@@ -67,6 +69,12 @@ export interface InvitationSignalTable {
   quoteHeaders: string[];
   /** Header field names of a quoted message block ("From:", "Sent:"); two of them in a row open a quote. */
   quotedHeaderFields: string[];
+  /** The header fields among those that name the recipient ("To:"). */
+  recipientHeaderFields: string[];
+  /** A sentence that opens like this describes a possible future, not an invitation ("If you're selected, …"). */
+  conditionalOpeners: string[];
+  /** Courtesy titles stripped before names are compared ("Mr.", "Dr."). */
+  honorifics: string[];
   /** Lines that open a forwarded message; when the author wrote almost nothing, the forward is read instead. */
   forwardHeaders: string[];
   /** Closings that precede a signature ("Best regards,"). Matched against a whole trimmed line. */
