@@ -1,0 +1,111 @@
+/**
+ * buildApp(deps) assembles the tracking server from explicit parts, one plugin per concern, without
+ * listening: main.ts listens, tests use app.inject. Closing the app does not close the store or flush the
+ * hit buffer; main.ts owns that order (stop HTTP, flush hits, close storage).
+ */
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { AppDeps } from './app-deps';
+import { errorBody, errorHandling } from './http/error-handling';
+import { requireAccount } from './http/authenticate';
+import { guardStore } from './storage/guarded-store';
+import { accountRoutes } from './routes/account-routes';
+import { devRoutes, isAdjustable } from './routes/dev-routes';
+import { eventStreamRoutes, eventTicketRoutes } from './routes/event-stream-routes';
+import { healthRoutes } from './routes/health-routes';
+import { linkRoutes } from './routes/link-routes';
+import { pixelRoutes, sendPixel } from './routes/pixel-routes';
+import { trackerRoutes } from './routes/tracker-routes';
+
+export type { AppDeps, AppConfig } from './app-deps';
+
+export interface BuildAppOptions {
+  /** Fastify logger setting; off by default (tests). main.ts passes a JSON logger at `info`. */
+  logger?: FastifyServerOptions['logger'];
+  /** TLS key and certificate; plain HTTP when absent. */
+  https?: { key: string | Buffer; cert: string | Buffer } | null;
+  /** How long a request may wait on storage before answering 503. */
+  storageTimeoutMs?: number;
+}
+
+/** Limits that keep a single request small: JSON bodies up to 16 KiB, headers up to 16 KiB. */
+const BODY_LIMIT_BYTES = 16 * 1024;
+const HEADER_LIMIT_BYTES = 16 * 1024;
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const serverOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    // Request lines carry tokens and tickets; nothing logs them. Errors are logged by route pattern only.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
+    return503OnClosing: true,
+    // Strict JSON: a number where a string belongs is an error, not silently converted.
+    ajv: { customOptions: { coerceTypes: false } },
+    forceCloseConnections: 'idle',
+    // A URL that cannot even be decoded: a pixel still gets its GIF, anything else a plain 400.
+    frameworkErrors: (_error, request, reply) => {
+      const plain = reply as unknown as FastifyReply;
+      if (request.url.startsWith('/p/')) return sendPixel(plain);
+      return plain.code(400).send(errorBody(400, 'The request address is not valid.'));
+    },
+  };
+  // Fastify types an HTTPS instance apart from an HTTP one; the routes only use what both kinds share.
+  const createFastify = Fastify as unknown as (
+    opts: FastifyServerOptions & { http?: object; https?: object },
+  ) => FastifyInstance;
+  const app = createFastify(
+    options.https
+      ? { ...serverOptions, https: { ...options.https, maxHeaderSize: HEADER_LIMIT_BYTES } }
+      : { ...serverOptions, http: { maxHeaderSize: HEADER_LIMIT_BYTES } },
+  );
+
+  app.decorate('deps', { ...deps, store: guardStore(deps.store, options.storageTimeoutMs ?? 5000) });
+  app.decorateRequest('account', null);
+
+  await app.register(errorHandling);
+  await app.register(helmet, {
+    // The pixel is embedded by other sites' mail pages; a same-origin resource policy would block it.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+
+  await app.register(healthRoutes);
+  await app.register(pixelRoutes);
+  await app.register(linkRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(cors, {
+        origin: deps.config.allowedOrigins,
+        methods: ['GET', 'POST', 'DELETE'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'X-Registration-Secret'],
+        maxAge: 600,
+      });
+      await api.register(rateLimit, {
+        max: deps.config.apiRateLimitPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => request.ip,
+      });
+      await api.register(accountRoutes);
+      await api.register(eventStreamRoutes);
+      await api.register(async (authenticated) => {
+        authenticated.addHook('onRequest', requireAccount);
+        await authenticated.register(trackerRoutes);
+        await authenticated.register(eventTicketRoutes);
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (deps.config.devMode && isAdjustable(deps.clock)) {
+    await app.register(devRoutes, { clock: deps.clock });
+  }
+  return app;
+}

@@ -1,0 +1,87 @@
+/**
+ * GET /api/v1/events: a server-sent event stream of the caller's `open` and `click` hits, each with
+ * `data: { trackerId, at, source }`. It authenticates like the rest of the API (Bearer header) or, because a
+ * browser EventSource cannot send headers, with `?ticket=` from POST /api/v1/events/tickets: a signed,
+ * single-account ticket valid for 60 s (only needed to open the stream; it is never logged).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireAccount } from '../http/authenticate';
+import { unauthorized } from '../http/http-errors';
+import { ErrorBody, EventStreamQuery, EventTicketReply } from '../schemas/api-schemas';
+
+export const EVENT_TICKET_TTL_MS = 60_000;
+const HEARTBEAT_MS = 25_000;
+
+/** POST /events/tickets; registered where requireAccount already runs. */
+export const eventTicketRoutes: FastifyPluginAsyncTypebox = (app) => {
+  const { tokens, clock } = app.deps;
+  app.post(
+    '/events/tickets',
+    { schema: { response: { 201: EventTicketReply, '4xx': ErrorBody, '5xx': ErrorBody } } },
+    async (request, reply) => {
+      if (!request.account) throw unauthorized('This needs an API key.');
+      const expiresAt = new Date(clock.now().getTime() + EVENT_TICKET_TTL_MS);
+      return reply.code(201).send({
+        ticket: tokens.eventTicket(request.account.id, expiresAt),
+        expiresAt: expiresAt.toISOString(),
+      });
+    },
+  );
+  return Promise.resolve();
+};
+
+/** GET /events; authenticates itself (header or ticket). */
+export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
+  const { tokens, clock, live } = app.deps;
+  const open = new Set<() => void>();
+  // Streams never end by themselves; end them so that closing the server does not wait on them.
+  app.addHook('preClose', (done) => {
+    for (const end of open) end();
+    done();
+  });
+
+  app.get(
+    '/events',
+    { schema: { querystring: EventStreamQuery, response: { '4xx': ErrorBody, '5xx': ErrorBody } } },
+    async (request, reply) => {
+      let accountId: string;
+      if (request.query.ticket !== undefined) {
+        const fromTicket = tokens.readEventTicket(request.query.ticket, clock.now());
+        if (!fromTicket)
+          throw unauthorized('The event ticket is not valid or has expired; ask for a new one.');
+        accountId = fromTicket;
+      } else {
+        await requireAccount(request);
+        accountId = (request.account as { id: string }).id;
+      }
+
+      const headers = {
+        ...reply.getHeaders(),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      };
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, headers as Record<string, string>);
+      raw.write('retry: 3000\n: connected\n\n');
+
+      const unsubscribe = live.subscribe(accountId, (event) => {
+        const { kind, trackerId, at, source } = event;
+        raw.write(`event: ${kind}\ndata: ${JSON.stringify({ trackerId, at, source })}\n\n`);
+      });
+      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const end = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(end);
+        if (!raw.writableEnded) raw.end();
+      };
+      open.add(end);
+      request.raw.on('close', end);
+      raw.on('close', end);
+    },
+  );
+  return Promise.resolve();
+};

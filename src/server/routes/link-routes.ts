@@ -1,0 +1,30 @@
+/**
+ * GET /l/<token>: a tracked link. A genuine token redirects (302) to the URL stored when the tracker was
+ * created, and counts a click; anything else is 404. The target is never read from the request, so this is
+ * not an open redirect.
+ */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../http/http-errors';
+import { hitFromRequest } from '../tracking/hit-from-request';
+
+export function linkRoutes(app: FastifyInstance): Promise<void> {
+  const { tokens, hits, store } = app.deps;
+
+  app.get<{ Params: { '*': string } }>(
+    '/l/*',
+    { schema: { params: { type: 'object', properties: { '*': { type: 'string' } } } } },
+    async (request, reply) => {
+      const token = tokens.read(request.params['*']);
+      if (token?.kind !== 'link') throw notFound('This tracked link is not valid.');
+      const target = await store.findLinkTarget(token.trackerId, token.linkIndex);
+      if (target === null) throw notFound('This tracked link no longer exists.');
+      if (request.method === 'GET') {
+        hits.enqueue(
+          hitFromRequest(request, { trackerId: token.trackerId, kind: 'click', linkIndex: token.linkIndex }),
+        );
+      }
+      return reply.code(302).header('cache-control', 'no-store').header('location', target).send();
+    },
+  );
+  return Promise.resolve();
+}
