@@ -15,7 +15,7 @@ const QUOTED_WEIGHT = 0.15;
 const SUBJECT_CONTEXT_WEIGHT = 0.6;
 const REPLY_SUBJECT_WEIGHT = 0.5;
 /** The positive evidence an invitation needs, after negatives are subtracted. */
-const INVITATION_THRESHOLD = 5;
+const INVITATION_THRESHOLD = 4.5;
 const LOGISTICS_THRESHOLD = 5;
 
 interface CompiledClassifier {
@@ -104,6 +104,13 @@ const OUTWEIGHED_BY_INVITE: ReadonlySet<NegativeCategory> = new Set([
   'rejection',
   'acknowledgement',
   'cold-outreach',
+]);
+/** Negatives that describe a different kind of interview rather than a different stage of a job application. */
+const OTHER_KIND_OF_INTERVIEW: ReadonlySet<NegativeCategory> = new Set([
+  'press',
+  'admissions',
+  'workplace',
+  'interviewer-role',
 ]);
 /** Weight of a hit inside quotation marks: reported speech ("a reader asked …"), not the author's request. */
 const REPORTED_WEIGHT = 0.3;
@@ -344,6 +351,20 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
       category: strong ? topNegative.category : 'unrelated',
       confidence: round2(Math.min(0.97, 0.75 + 0.02 * negativeScore)),
       reasons,
+      scores,
+    };
+  }
+
+  // A different kind of interview (press, admissions, an exit interview, one you conduct) is scheduled in
+  // the same words as a job interview, so it is weighed against the job context, not the scheduling.
+  const otherKind = negatives.find((n) => OTHER_KIND_OF_INTERVIEW.has(n.category) && n.score >= 5);
+  const otherKindWins = otherKind !== undefined && otherKind.score > 2 * jobScore;
+  if (otherKindWins && otherKind) {
+    return {
+      verdict: 'not-invitation',
+      category: otherKind.category,
+      confidence: round2(0.5 + 0.47 * sigmoid((otherKind.score - 2 * jobScore) / 3)),
+      reasons: negativeReasons(otherKind, 3),
       scores,
     };
   }

@@ -45,6 +45,8 @@ export type EmailCategory =
   | 'candidate-own'
   | 'press'
   | 'interviewer-role'
+  | 'workplace'
+  | 'admissions'
   | 'unrelated';
 
 export type InterviewKind = 'phone-screen' | 'video-call' | 'on-site' | 'panel' | 'technical' | 'assessment';

@@ -29,7 +29,7 @@ function compileSchedule(table: InvitationSignalTable): CompiledSchedule {
   const weekday = `(?:${table.weekdays.join('|')})\\.?`;
   const month = `(?:${table.months.join('|')})\\.?`;
   const dayNumber = '\\d{1,2}(?:st|nd|rd|th)?';
-  const clock = '\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}';
+  const clock = '\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}|\\d{1,2}h(?:\\d{2})?';
   const range = `(?:${clock})(?:\\s?(?:-|–|—|to|until)\\s?(?:${clock}|\\d{1,2}))?`;
   const zone = '(?:\\s?\\(?(?:[A-Z]{2,5}|[A-Z][a-z]+ time|GMT[+-]\\d{1,2}|UTC[+-]\\d{1,2})\\)?)?';
   const date = `(?:${month}\\s${dayNumber}|${dayNumber}\\s(?:of\\s)?${month}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)`;

@@ -79,7 +79,7 @@ export const englishSignals: InvitationSignalTable = {
     reason: 'proposes a call',
     signals: [
       s(
-        '(?:quick|short|brief|first|initial|intro(?:ductory)?|informal|casual|\\d+[- ]?min(?:ute)?s?) (?:call|chat|conversation|video call|phone call|coffee)',
+        '(?:quick|short|brief|first|initial|intro(?:ductory)?|informal|casual|teams|zoom|video|phone|skype|webex|google meet|\\d+[- ]?min(?:ute)?s?) (?:call|chat|conversation|video call|phone call|coffee)',
         2,
         'proposes a call',
       ),
@@ -161,7 +161,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`offer you an? ${FEW}(?:interview|call|chat)`, 5, 'offers you an interview'),
       s(
-        `${NOT_IF_SELECTED}(?:shortlisted|selected|chosen) (?:you )?(?:for|to) (?:an? |the )?(?:interview|next round|next stage|next step|phone screen|assessment|final)`,
+        `${NOT_IF_SELECTED}(?<!\\bnot (?:been )?)(?:shortlisted|selected|chosen) (?:you )?(?:for|to) (?:an? |the )?(?:interview|next round|next stage|next step|phone screen|assessment|final)`,
         5,
         'says you were shortlisted',
       ),
@@ -285,9 +285,20 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`at a time that (?:suits|works for) you`, 2, 'lets you choose the time'),
       s(
-        `let (?:me|us) know (?:your|of your|a few|some|what|which|when|if) ${FEW}(?:availability|${TIME_NOUN}|work|works|suit|suits|convenient|available|free|prefer|you${APOS}d prefer)`,
+        `(?:let (?:me|us) know|tell (?:me|us)) (?:your|of your|a few|some|what|which|when|if|a) ${FEW}(?:availability|${TIME_NOUN}|work|works|suit|suits|convenient|available|free|prefer|you${APOS}d prefer)`,
         4,
         'asks for your availability',
+      ),
+      s(
+        `would you like to (?:come|meet|join|visit|pop|drop|have a chat|schedule|book|set up)`,
+        4,
+        'asks whether you would like to come in',
+      ),
+      s(`(?:would|will|should|might) (?:suit|work for|be best for) (?:me|us)`, 2, 'proposes a time'),
+      s(
+        `(?:like|love|want) to have a ${FEW}(?:conversation|chat|call|talk)`,
+        4,
+        'asks to have a conversation',
       ),
       s(`let (?:me|us) know when ${YOU_ARE} (?:available|free)`, 4, 'asks for your availability'),
       s(
@@ -428,6 +439,15 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`offer (?:you )?(?:the (?:position|role|job)|employment)`, 6),
         s(`(?:job|employment|formal|written|official|verbal) offer`, 5),
+        s(
+          `(?:make|making|extend|extending|give|giving) you an? (?:formal |verbal |written |official |job )?offer`,
+          7,
+        ),
+        s(
+          `(?:walk|talk|take) you through (?:the )?(?:numbers|package|compensation|offer|details of the offer)`,
+          3,
+        ),
+        s(`(?:putting|sending|preparing|drafting) (?:the |your )?(?:paperwork|contract|offer)`, 3),
         s(`offer (?:letter|of employment|package|details)`, 6),
         s(`extend(?:ing)? (?:you )?an offer`, 6),
         s(`(?:accept|sign|review|countersign)(?:ed|ing)? (?:the|this|your|our) offer`, 5),
@@ -648,7 +668,7 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`interview you (?:about|on|regarding)`, 4),
         s(
-          `interview (?:you )?(?:on|for) (?:the|our|my|this) (?:podcast|show|channel|blog|series|newsletter|magazine|programme|program|radio|stream|site|publication)`,
+          `interview (?:you )?(?:on|for) (?:the|our|my|this) (?:podcast|show|channel|blog|newsletter|magazine|radio|livestream|publication)\\b(?! (?:manager|director|lead|coordinator|officer|producer|host|editor|role|position))`,
           7,
         ),
         s(
@@ -657,6 +677,11 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`i (?:write|edit|host|produce|run) (?:the|a|an|our)`, 3),
         s(`(?:research|user|ux|academic|usability) (?:interview|study|project|participants?)`, 5),
+        s(
+          `(?:informational|info|information|advice) interview`,
+          7,
+          'asks you for an informational interview',
+        ),
         s(
           `(?:take part|participate|participating) in (?:a|an|our|the|this|my) ${FEW}(?:study|research|survey|interview|project)`,
           4,
@@ -703,6 +728,28 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:interview|interviewing) (?:a|the|this|our) candidate`, 6),
         s(`(?:help|helping) (?:us )?(?:interview|screen|assess)`, 5),
         s(`(?:interview|hiring) (?:loop|panel) for (?:the )?candidate`, 5),
+      ],
+    },
+    admissions: {
+      reason: 'is about admission or a scholarship, not a job',
+      signals: [
+        s(`admissions? (?:interview|committee|office|team|decision|round|process)`, 7),
+        s(
+          `(?:mba|phd|doctoral|master${APOS}s|masters|undergraduate|graduate|degree|school|university|college) (?:programme|program|admission|admissions|place|offer)`,
+          4,
+        ),
+        s(`(?:scholarship|bursary|grant|award|studentship)s?`, 4),
+        s(`(?:for|of) admission`, 4),
+        s(`(?:selection|interview) panel for the (?:scholarship|award|programme|program)`, 4),
+      ],
+    },
+    workplace: {
+      reason: 'is about your current job, not an application',
+      signals: [
+        s(`(?:exit|stay) interview`, 7),
+        s(`(?:offboarding|leaving date|your last day|notice period)`, 4),
+        s(`(?:performance|annual|mid-year|quarterly) (?:review|appraisal|check-in)`, 5),
+        s(`(?:one-on-one|1:1|1-1|team meeting|all-hands|town hall|stand-?up|retro(?:spective)?)`, 2),
       ],
     },
   },
@@ -753,7 +800,10 @@ export const englishSignals: InvitationSignalTable = {
     },
     'candidate-own': {
       reason: 'the subject reads as your own follow-up',
-      signals: [s('thank you for (?:the|your time|meeting|speaking)|following up|follow-up on my', 4)],
+      signals: [
+        s('thank you for (?:the|your time|meeting|speaking)|follow-up on my|following up on my', 4),
+        s('following up', 1),
+      ],
     },
   },
 
@@ -788,6 +838,9 @@ export const englishSignals: InvitationSignalTable = {
           5,
         ),
         s(`(?:you${APOS}re|you are|you have been|you${APOS}ve been) (?:all )?(?:set|booked|scheduled)`, 5),
+        s(`(?:you${APOS}re|you are) (?:down|booked in|pencil+ed in|in the diary|in the calendar) for`, 6),
+        s(`(?:talk|speak|see you|chat) (?:to you |with you )?then`, 4),
+        s(`calendar (?:entry|invite|invitation|hold) for`, 4),
         s(
           `(?:thank(?:s| you) for (?:confirming|booking|scheduling|selecting|choosing)|thanks for (?:picking|booking))`,
           5,
@@ -802,7 +855,11 @@ export const englishSignals: InvitationSignalTable = {
           `(?:here${APOS}s|here is|attached is|i${APOS}ve sent|i have sent|sending|sent you) (?:the |a |your )?(?:calendar |meeting )?(?:invite|invitation)`,
           5,
         ),
-        s(`as (?:agreed|discussed) (?:on|in|during|over|earlier|just now|yesterday|today)`, 3),
+        s(`inviting you to a scheduled (?:zoom |teams |webex |google meet |video )?meeting`, 8),
+        s(
+          `as (?:agreed|discussed|confirmed|arranged) (?:on|in|during|over|earlier|just now|yesterday|today|by|with)`,
+          4,
+        ),
         s(`same (?:zoom|link|teams|meet|room|address|location) as (?:last time|before)`, 3),
       ],
     },

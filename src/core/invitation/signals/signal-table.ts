@@ -35,7 +35,9 @@ export type NegativeCategory =
   | 'cold-outreach'
   | 'candidate-own'
   | 'press'
-  | 'interviewer-role';
+  | 'interviewer-role'
+  | 'workplace'
+  | 'admissions';
 
 export type LogisticsCategory = 'reminder' | 'confirmation' | 'reschedule' | 'cancellation';
 
