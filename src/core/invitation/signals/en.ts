@@ -740,6 +740,7 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:scholarship|bursary|grant|award|studentship)s?`, 4),
         s(`(?:for|of) admission`, 4),
+        s(`selection (?:panel|committee)`, 3),
         s(`(?:selection|interview) panel for the (?:scholarship|award|programme|program)`, 4),
       ],
     },
@@ -797,6 +798,10 @@ export const englishSignals: InvitationSignalTable = {
           5,
         ),
       ],
+    },
+    admissions: {
+      reason: 'the subject is about admission or a scholarship',
+      signals: [s('scholarships?|admissions?|bursary|fellowship|studentship', 4)],
     },
     'candidate-own': {
       reason: 'the subject reads as your own follow-up',
@@ -1007,6 +1012,8 @@ export const englishSignals: InvitationSignalTable = {
   conditionalOpeners: [
     `(?:if|should|once|when|unless) (?:we\\b|they\\b|you(?:${APOS}re| are| get| have been|${APOS}ve been| were) (?:selected|shortlisted|successful|invited|chosen|progressed|advanced)|your (?:application|profile|skills|experience|background|qualifications)|there${APOS}s a (?:match|fit)|there is a (?:match|fit))`,
     '(?:candidates|applicants|those|anyone) (?:who|that|selected|shortlisted|successful)',
+    '(?:tip|note|example|e\\.g\\.)\\s*:',
+    '(?:employers|recruiters|companies|hiring managers|most recruiters|many employers) (?:who|that|often|usually|typically|may|might|will|tend)',
     '(?:successful|shortlisted|selected) (?:candidates|applicants)',
   ],
   honorifics: [
