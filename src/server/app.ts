@@ -96,7 +96,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await api.register(accountRoutes);
       await api.register(eventStreamRoutes);
       await api.register(async (authenticated) => {
-        authenticated.addHook('onRequest', requireAccount);
+        // preValidation: after the rate limit (a route-level onRequest hook), before the body is validated.
+        authenticated.addHook('preValidation', requireAccount);
         await authenticated.register(trackerRoutes);
         await authenticated.register(eventTicketRoutes);
       });
