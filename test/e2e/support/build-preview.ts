@@ -1,5 +1,6 @@
-// Builds the production task pane plus the preview pages into a temporary folder, once per test file.
-// The pane bundle is the one `npm run build` ships; only the preview pages and the Office stand-in are added.
+// Runs the real webpack CLI into a temporary folder, once per test file: `buildPreview` makes the production
+// pane plus the preview pages (the pane bundle is the one `npm run build` ships; only the preview pages and the
+// Office stand-in are added), `buildProduction` makes exactly what `npm run build` makes.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,12 +13,28 @@ export interface PreviewBuild {
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
-export async function buildPreview(): Promise<PreviewBuild> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'politely-preview-'));
+export function buildPreview(): Promise<PreviewBuild> {
+  return runWebpack(['--env', 'preview'], {});
+}
+
+/** `npm run build` into a temporary folder, with the given environment (ADDIN_BASE_URL, TRACKER_URL…). */
+export function buildProduction(env: Record<string, string | undefined>): Promise<PreviewBuild> {
+  return runWebpack([], env);
+}
+
+async function runWebpack(
+  extraArgs: string[],
+  env: Record<string, string | undefined>,
+): Promise<PreviewBuild> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'politely-build-'));
   const webpackCli = path.join(root, 'node_modules/webpack-cli/bin/cli.js');
-  const args = [webpackCli, '--mode', 'production', '--env', 'preview', '--env', `outputPath=${dir}`];
+  const args = [webpackCli, '--mode', 'production', ...extraArgs, '--env', `outputPath=${dir}`];
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv(env),
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -25,9 +42,23 @@ export async function buildPreview(): Promise<PreviewBuild> {
     child.on('close', (code) =>
       code === 0 ? resolve(text) : reject(new Error(`webpack failed (${code}):\n${text}`)),
     );
+  }).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   });
   if (!/compiled successfully|compiled with \d+ warning/.test(output)) {
+    await rm(dir, { recursive: true, force: true });
     throw new Error(`webpack did not report success:\n${output}`);
   }
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The current environment with `overrides` applied; an undefined override removes the variable. */
+function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete result[name];
+    else result[name] = value;
+  }
+  return result;
 }
