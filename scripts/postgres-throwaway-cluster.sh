@@ -26,12 +26,13 @@ find_pg_bin() {
 }
 
 # Runs a command as the cluster's owner: the postgres user when we are root, ourselves otherwise.
+# From /, since the postgres user may not be allowed into the current folder (paths given are absolute).
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
     if command -v runuser >/dev/null 2>&1; then
-      runuser -u postgres -- "$@"
+      (cd / && runuser -u postgres -- "$@")
     else
-      su -s /bin/sh postgres -c "$(printf '%q ' "$@")"
+      (cd / && su -s /bin/sh postgres -c "$(printf '%q ' "$@")")
     fi
   else
     "$@"
@@ -46,6 +47,7 @@ start_cluster() {
   local dir="${1:-}" bin port
   bin="$(find_pg_bin)"
   if [ -z "$dir" ]; then dir="$(mktemp -d /tmp/politely-pg-XXXXXX)"; else mkdir -p "$dir"; fi
+  dir="$(cd "$dir" && pwd)"
   if [ -e "$dir/data" ]; then
     echo "$dir/data already exists: pick an empty folder, or stop that cluster first ($0 stop $dir)." >&2
     exit 1
@@ -56,6 +58,10 @@ start_cluster() {
       exit 1
     fi
     chown postgres "$dir"
+    if ! as_owner test -w "$dir"; then
+      echo "The postgres user cannot reach $dir (a parent folder is closed to it): use a folder under /tmp." >&2
+      exit 1
+    fi
   fi
   port="$(free_port)"
   echo "Starting a throwaway PostgreSQL ($("$bin/postgres" --version)) in $dir on 127.0.0.1:$port" >&2
@@ -78,6 +84,8 @@ start_cluster() {
 stop_cluster() {
   local dir="${1:-}" bin
   [ -n "$dir" ] || usage
+  [ -d "$dir" ] || { echo "$dir does not exist: nothing to stop." >&2; return 0; }
+  dir="$(cd "$dir" && pwd)"
   bin="$(find_pg_bin)"
   if [ -f "$dir/data/postmaster.pid" ]; then
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null ||
