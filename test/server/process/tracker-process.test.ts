@@ -1,0 +1,65 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createAccountAndTracker,
+  drivePixelLoad,
+  startTrackerProcess,
+  type TrackerProcess,
+} from '../support/tracker-process';
+
+describe('the tracker process', () => {
+  let dir: string;
+  let tracker: TrackerProcess | null = null;
+  afterEach(async () => {
+    await tracker?.stop('SIGKILL');
+    tracker = null;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('logs one line with its URL, and keeps a generated secret private in the data folder', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'politely-process-'));
+    tracker = await startTrackerProcess({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}` });
+    expect(tracker.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const secret = await stat(join(dir, 'tracker-secret'));
+    expect(secret.mode & 0o777).toBe(0o600);
+    expect(await tracker.stop()).toBe(0);
+    expect(tracker.output().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stops at start-up with a message naming a bad variable', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'politely-process-'));
+    await expect(startTrackerProcess({ PORT: 'eighty' })).rejects.toThrow(/PORT must be a whole number/);
+  });
+
+  it('records every hit it answered with 200 when stopped (SIGTERM) under load', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'politely-process-'));
+    const databasePath = join(dir, 'db.sqlite');
+    tracker = await startTrackerProcess({
+      DATABASE_URL: `sqlite:${databasePath}`,
+      TRACKER_SECRET: 'process-test-secret-process-test-secret',
+    });
+    const { pixelUrl, trackerId } = await createAccountAndTracker(tracker.url);
+
+    let stopAt = Infinity;
+    const running = tracker;
+    const load = drivePixelLoad(pixelUrl, 20, () => Date.now() > stopAt || running.child.exitCode !== null);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const exitCode = tracker.stop('SIGTERM');
+    stopAt = Date.now() + 3000;
+    const { ok, failed } = await load;
+    expect(await exitCode).toBe(0);
+
+    const db = new Database(databasePath, { readonly: true });
+    const recorded = (
+      db.prepare('SELECT count(*) AS n FROM hits WHERE tracker_id = ?').get(trackerId) as { n: number }
+    ).n;
+    db.close();
+    expect(ok).toBeGreaterThan(100);
+    // Requests were still being sent when it stopped: some were refused, none of the accepted ones lost.
+    expect(failed).toBeGreaterThan(0);
+    expect(recorded).toBe(ok);
+  });
+});
