@@ -7,7 +7,8 @@
  * One spool file belongs to one process at a time: a lock file beside it refuses a second live process,
  * and a lock left by a dead process (kill -9) is taken over, with its hits.
  */
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { HitFact, HitSignal } from '../../core/tracking/hit-facts';
 import { createHitSpool, type HitCodec, type HitSpoolStats } from './hit-spool';
 
@@ -83,6 +84,7 @@ function isAlive(pid: number): boolean {
 
 function lockSpool(path: string): () => void {
   const lockPath = `${path}.lock`;
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HitFact } from '../../../src/core/tracking/hit-facts';
 import { createHitOverflow, hitFactCodec, type HitOverflow } from '../../../src/server/tracking/hit-overflow';
@@ -70,7 +70,7 @@ describe('hit overflow', () => {
   const open: HitOverflow[] = [];
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'politely-overflow-'));
-    path = join(dir, 'hit-spool.ndjson');
+    path = join(dir, 'not-yet-made', 'hit-spool.ndjson');
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((overflow) => overflow.close()));
@@ -128,6 +128,7 @@ describe('hit overflow', () => {
   it('refuses a spool file that a live process holds, naming the setting to change', async () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(`${path}.lock`, String(holder.pid));
       expect(() => createHitOverflow({ path, write: () => Promise.resolve() })).toThrow(
         new RegExp(`in use by process ${holder.pid}.*HIT_SPOOL_PATH`),
