@@ -51,7 +51,7 @@ export function rewriteManifestUrls(xml, { addinBaseUrl, trackerBaseUrl } = {}) 
   const trackerOrigin =
     trackerBaseUrl === undefined || trackerBaseUrl === ''
       ? undefined
-      : new URL(normalizeBaseUrl(trackerBaseUrl, 'TRACKER_BASE_URL')).origin;
+      : new URL(normalizeBaseUrl(trackerBaseUrl, 'TRACKER_URL')).origin;
 
   // Comments in manifest.xml describe the development setup; the production copy goes without them.
   let out = xml.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n?/g, '');

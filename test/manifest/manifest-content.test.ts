@@ -257,6 +257,15 @@ describe('production manifest URLs (scripts/manifest-urls.mjs)', () => {
     expect(parse(production).documentElement.localName).toBe('OfficeApp');
   });
 
+  it('refuses a tracker URL that is not https, naming TRACKER_URL', () => {
+    expect(() =>
+      rewriteManifestUrls(manifestXml, {
+        addinBaseUrl: 'https://politely.example.com',
+        trackerBaseUrl: 'http://track.politely.example.com',
+      }),
+    ).toThrow(/TRACKER_URL must be an https:\/\/ URL/);
+  });
+
   it.each([
     [undefined, /ADDIN_BASE_URL is required/],
     ['http://politely.example.com', /must be an https:\/\/ URL/],

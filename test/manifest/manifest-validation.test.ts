@@ -80,7 +80,7 @@ function writeVariant(name: string, xml: string): string {
 
 describe('manifest.xml against the Office XSD (xmllint)', () => {
   const haveXsd = requireTool(
-    `the Office manifest XSD files (${manifestXsdDir})`,
+    `the Office manifest XSD folder ${manifestXsdDir}`,
     existsSync(manifestXsdPath),
     'They are not part of the project; CI places shared/ beside the clone. Without them only the JSON-schema route validates the manifest.',
   );
