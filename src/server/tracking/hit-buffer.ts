@@ -21,6 +21,8 @@ export interface HitBufferOptions {
   maxBatch?: number;
   /** Most hits held while storage fails; beyond it new hits are dropped and counted. */
   maxQueued?: number;
+  /** A write that has not settled after this long counts as failed and is retried (ids make that safe). */
+  writeTimeoutMs?: number;
   onError?: (message: string, error: unknown) => void;
   /**
    * Makes the disk spool for hits storage cannot take, given the buffer's own write so that replayed hits
@@ -56,6 +58,7 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
   const maxQueued = options.maxQueued ?? 200_000;
   const interval = Math.min(Math.max(options.flushIntervalMs, 1), 100);
   const onError = options.onError ?? (() => undefined);
+  const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
 
   let queue: HitFact[] = [];
   let written = 0;
@@ -91,7 +94,7 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
       const batch = queue.slice(0, maxBatch);
       let recorded;
       try {
-        recorded = await store.recordHits(batch);
+        recorded = await withTimeout(store.recordHits(batch), writeTimeoutMs);
       } catch (error) {
         failedFlushes++;
         const queued = queue.length;
@@ -157,7 +160,8 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         try {
-          await flush();
+          // A write that hangs must not hold the process past its deadline.
+          await withTimeout(flush(), Math.max(0, deadline - Date.now()));
           if (queue.length === 0) break;
         } catch {
           if (Date.now() >= deadline) break;
@@ -181,4 +185,12 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
     },
     stats: () => ({ queued: queue.length, written, dropped, failedFlushes }),
   };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from storage within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
