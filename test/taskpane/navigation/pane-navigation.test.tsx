@@ -1,0 +1,52 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { PaneNavigation } from '../../../src/taskpane/navigation/PaneNavigation';
+import { createSettingsService } from '../../../src/taskpane/settings/settings-service';
+import { createMemorySettingsStore, defaultSettings } from '../../../src/taskpane/settings/settings-store';
+import { createFakeTrackerClient } from '../sent-declines/fake-tracker-client';
+
+function renderNavigation() {
+  const settings = createSettingsService(
+    createMemorySettingsStore(defaultSettings('https://localhost:3001')),
+  );
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PaneNavigation
+        declinePanel={<p>The decline panel</p>}
+        settings={settings}
+        client={createFakeTrackerClient().client}
+        displayName="Robin Lee"
+      />
+    </FluentProvider>,
+  );
+  return userEvent.setup();
+}
+
+describe('PaneNavigation', () => {
+  it('starts on Decline and loads the other views when their tab is chosen', async () => {
+    const user = renderNavigation();
+    expect(screen.getByRole('tab', { name: 'Decline' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').textContent).toBe('The decline panel');
+
+    await user.click(screen.getByRole('tab', { name: 'Sent declines' }));
+    expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
+    expect(screen.queryByText('The decline panel')).toBeNull();
+
+    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    expect(await screen.findByRole('switch', { name: 'Track when my reply is opened' })).toBeTruthy();
+  });
+
+  it('moves between tabs with the arrow keys, keeping one tab in the tab order', async () => {
+    const user = renderNavigation();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Decline' }));
+    await user.keyboard('{ArrowLeft}');
+    const settingsTab = screen.getByRole('tab', { name: 'Settings' });
+    expect(document.activeElement).toBe(settingsTab);
+    expect(settingsTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getAllByRole('tab').map((tab) => tab.getAttribute('tabindex'))).toEqual(['-1', '-1', '0']);
+    expect(await screen.findByRole('textbox', { name: 'Tracker URL' })).toBeTruthy();
+  });
+});
