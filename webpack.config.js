@@ -52,6 +52,7 @@ export default async function config(env = {}, argv = {}) {
       ...(withPreview && {
         preview: './src/preview/preview-page.ts',
         'office-stand-in': './src/preview/install-office-stand-in.ts',
+        'preview-recipient': './src/preview/recipient/recipient-page.ts',
       }),
     },
     output: {
@@ -85,6 +86,10 @@ export default async function config(env = {}, argv = {}) {
             page('preview.html', 'src/preview/preview.html', ['preview']),
             // The stand-in must define `Office` before the pane's bundle runs: scripts keep this order.
             page('preview-pane.html', 'src/preview/preview-pane.html', ['office-stand-in', 'taskpane']),
+            // "Open as recipient" (issue 5): the reply as the recipient's webmail shows it.
+            page('preview-recipient.html', 'src/preview/recipient/preview-recipient.html', [
+              'preview-recipient',
+            ]),
           ]
         : []),
       new CopyWebpackPlugin({

@@ -10,6 +10,7 @@ import { escapeHtml } from '../core/decline/escape-html';
 import { replySubject } from '../taskpane/decline-panel/reply-subject';
 import { parseFromLine } from './parse-from-line';
 import { PREVIEW_HOST_GLOBAL } from './preview-host';
+import { renderOpenAsRecipient } from './recipient/recipient-link';
 import type { PreviewEmail, PreviewHost, PreviewReply } from './preview-host';
 import { SAMPLE_EMAILS } from './sample-emails';
 
@@ -133,6 +134,7 @@ function renderReplyForm(reply: PreviewReply): void {
   element('reply-subject').textContent = replySubject(original.subject);
   element('reply-api').textContent = reply.api;
   element('reply-source').textContent = reply.html;
+  renderOpenAsRecipient(element('reply-actions'), reply.html);
   // Like Outlook's form: the new reply on top, the quoted email below. Only the reply's own HTML is markup.
   element<HTMLIFrameElement>('reply-body').srcdoc =
     '<!doctype html><html><head><meta charset="utf-8"></head>' +

@@ -6,12 +6,28 @@ import { createRoot } from 'react-dom/client';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { analyzeInvitation } from '../core/invitation/analyze-invitation';
 import { App } from './app/App';
+import { DEFAULT_TRACKER_URL } from './app/build-constants';
 import { createOfficeMailbox } from './office/office-mailbox';
+import { createRoamingSettingsStore } from './office/roaming-settings-store';
+import { defaultSettings } from './settings/settings-store';
+import { createTrackingServices } from './tracking-services/create-tracking-services';
 
 void Office.onReady(() => {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element.');
   const mailbox = createOfficeMailbox(Office);
   const theme = mailbox.theme() === 'dark' ? webDarkTheme : webLightTheme;
-  createRoot(container).render(<App services={{ mailbox, analyzeInvitation }} theme={theme} />);
+  const tracking = createTrackingServices({
+    settingsStore: createRoamingSettingsStore(Office, defaultSettings(DEFAULT_TRACKER_URL)),
+    fetch: window.fetch.bind(window),
+    displayName: () => mailbox.userDisplayName(),
+  });
+  const services = {
+    mailbox,
+    analyzeInvitation,
+    readDeclineDefaults: tracking.readDeclineDefaults,
+    replyTracking: tracking.replyTracking,
+    trackedDeclines: { settings: tracking.settings, client: tracking.client },
+  };
+  createRoot(container).render(<App services={services} theme={theme} />);
 });

@@ -8,6 +8,7 @@
 import { FluentProvider } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
 import { DeclinePanel } from '../decline-panel/DeclinePanel';
+import { PaneNavigation } from '../navigation/PaneNavigation';
 import { PaneServicesContext } from './pane-services';
 import type { PaneServices } from './pane-services';
 
@@ -20,7 +21,16 @@ export function App({ services, theme }: AppProps) {
   return (
     <FluentProvider theme={theme}>
       <PaneServicesContext.Provider value={services}>
-        <DeclinePanel />
+        {services.trackedDeclines ? (
+          <PaneNavigation
+            declinePanel={<DeclinePanel />}
+            settings={services.trackedDeclines.settings}
+            client={services.trackedDeclines.client}
+            displayName={services.mailbox.userDisplayName()}
+          />
+        ) : (
+          <DeclinePanel />
+        )}
       </PaneServicesContext.Provider>
     </FluentProvider>
   );

@@ -6,6 +6,8 @@ import { createContext } from 'react';
 import type { DeclineReasonId } from '../../core/decline/decline-reasons';
 import type { EmailInput, InvitationAnalysis } from '../../core/invitation/email-input';
 import type { MailboxPort } from '../office/mailbox-port';
+import type { SettingsService } from '../settings/settings-service';
+import type { TrackerClient } from '../tracker-client/tracker-client';
 
 export interface PaneServices {
   mailbox: MailboxPort;
@@ -20,6 +22,13 @@ export interface PaneServices {
    * either way; a `not-tracked` outcome is shown in the pane as "Not tracked: <reason>".
    */
   replyTracking?: ReplyTrackingPort;
+  /** Issue 5: when present, the pane shows Decline / Sent declines / Settings tabs. */
+  trackedDeclines?: TrackedDeclinesServices;
+}
+
+export interface TrackedDeclinesServices {
+  settings: SettingsService;
+  client: TrackerClient;
 }
 
 export interface DeclineDefaults {

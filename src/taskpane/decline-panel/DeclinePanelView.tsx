@@ -158,7 +158,13 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
             </div>
           )}
           <PreviewSection state={state} preview={preview} meetingTime={meetingTime} classes={classes} />
-          <ReplyStatusMessage state={state} onDismiss={actions.dismissReplyStatus} />
+          <ReplyStatusMessage
+            state={state}
+            onDismiss={actions.dismissReplyStatus}
+            onRetry={() =>
+              actions.openReply({ replyAll: state.reply.status === 'opened' && state.reply.replyAll })
+            }
+          />
           <div className={classes.buttons}>
             <Button
               appearance="primary"
@@ -288,7 +294,15 @@ function PreviewSection(props: {
   );
 }
 
-function ReplyStatusMessage({ state, onDismiss }: { state: ReadyState; onDismiss: () => void }) {
+function ReplyStatusMessage({
+  state,
+  onDismiss,
+  onRetry,
+}: {
+  state: ReadyState;
+  onDismiss: () => void;
+  onRetry: () => void;
+}) {
   const { reply } = state;
   return (
     <div role="status">
@@ -302,7 +316,13 @@ function ReplyStatusMessage({ state, onDismiss }: { state: ReadyState; onDismiss
       )}
       {reply.status === 'opened' && reply.notTrackedReason && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>Not tracked: {reply.notTrackedReason}</MessageBarBody>
+          <MessageBarBody>
+            Not tracked: {reply.notTrackedReason} The reply opened without a tracking image. To track it,
+            close that reply and retry.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onRetry}>Retry with tracking</Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {reply.status === 'failed' && (
