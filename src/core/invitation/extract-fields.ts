@@ -3,10 +3,11 @@
  * from; when no source is convincing the value is null, never a guess dressed up as a fact.
  */
 
+import { namesMatch } from './compare-names';
 import type { ExtractedField, ExtractedFields } from './email-input';
 import type { EmailText } from './read-email-text';
 import { freeMailDomains, hiringPlatformDomains } from './signals/mail-domains';
-import type { InvitationSignalTable } from './signals/signal-table';
+import type { FieldPattern, InvitationSignalTable } from './signals/signal-table';
 
 export interface FieldSources {
   subject: string;
@@ -16,86 +17,91 @@ export interface FieldSources {
   text: EmailText;
 }
 
+interface CompiledPattern {
+  regex: RegExp;
+  weight: number;
+}
+
 interface CompiledExtraction {
-  titlePatterns: RegExp[];
-  companyPatterns: RegExp[];
+  titlePatterns: CompiledPattern[];
+  companyPatterns: CompiledPattern[];
+  companyLeadPatterns: CompiledPattern[];
   selfIntroductions: RegExp[];
+  personLabel: RegExp;
+  companyLabel: RegExp;
+  titleLabel: RegExp;
+  agencyCue: RegExp;
+  signOffLine: RegExp;
   nonPersonWords: Set<string>;
   roleNouns: Set<string>;
   notCompanyWords: Set<string>;
   connectors: Set<string>;
-  companySuffixes: Set<string>;
-  titleStopWords: Set<string>;
-  subjectNoise: RegExp;
+  legalSuffixes: Set<string>;
+  departmentWords: string[];
+  agencyWords: string[];
+  placeNouns: Set<string>;
+  honorifics: Set<string>;
+  titleQualifiers: Set<string>;
 }
 
 const cache = new WeakMap<InvitationSignalTable, CompiledExtraction>();
 
-/** Up to eight words of letters, digits and the punctuation names and titles carry. */
-const PHRASE =
-  "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*)(?:[ \\t](?:[\\p{L}\\p{N}&][\\p{L}\\p{N}'’.+#&/-]*)){0,7})";
-const PERSON_NAME =
-  "[\\p{Lu}][\\p{L}'’-]*\\.?(?:[ \\t]+(?:[\\p{Lu}][\\p{L}'’-]*\\.?|de|van|von|der|da|di|del|la|le|bin|al)){0,3}";
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*";
+/** Up to eight words (commas allowed inside, for "Software Engineer, Payments"). */
+const PHRASE = `(${WORD}(?:,?[ \\t]${WORD}){0,7})`;
+/** Up to six words ending right before the cue that follows. */
+const LEAD_PHRASE = `(${WORD}(?:[ \\t]${WORD}){0,5})`;
+const NAME_TOKEN = "[\\p{Lu}][\\p{L}'’-]*\\.?";
+const PERSON_NAME = `${NAME_TOKEN}(?:[ \\t]+(?:${NAME_TOKEN}|de|van|von|der|den|da|di|del|la|le|bin|al|ten|ter)){0,3}`;
+const PERSON_REGEX = new RegExp(`^${PERSON_NAME}$`, 'u');
+
+function escapeWords(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+function compilePatterns(
+  patterns: readonly FieldPattern[],
+  placeholder: string,
+  capture: string,
+): CompiledPattern[] {
+  return patterns.map((p) => ({
+    regex: new RegExp(`(?<![\\p{L}\\p{N}])${p.pattern.replace(placeholder, capture)}`, 'giu'),
+    weight: p.weight,
+  }));
+}
+
+function labelRegex(labels: readonly string[]): RegExp {
+  return new RegExp(`^[|*\\s]*(?:${escapeWords(labels)})[*\\s]*:[*\\s]*(.{2,120}?)[|*\\s]*$`, 'iu');
+}
 
 function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   const cached = cache.get(table);
   if (cached) return cached;
   const compiled: CompiledExtraction = {
-    titlePatterns: table.titlePatterns.map((p) => new RegExp(`\\b${p.replace('{title}', PHRASE)}`, 'giu')),
-    companyPatterns: table.companyPatterns.map(
-      (p) => new RegExp(`\\b${p.replace('{company}', PHRASE)}`, 'giu'),
-    ),
+    titlePatterns: compilePatterns(table.titlePatterns, '{title}', PHRASE),
+    companyPatterns: compilePatterns(table.companyPatterns, '{company}', PHRASE),
+    companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE),
     selfIntroductions: table.selfIntroductions.map(
-      (p) => new RegExp(`\\b${p.replace('{name}', `(${PERSON_NAME})`)}`, 'u'),
+      (p) => new RegExp(`(?<![\\p{L}])${p.replace('{name}', `(${PERSON_NAME})`)}`, 'u'),
     ),
+    personLabel: labelRegex(table.fieldLabels.person),
+    companyLabel: labelRegex(table.fieldLabels.company),
+    titleLabel: labelRegex(table.fieldLabels.title),
+    agencyCue: new RegExp(`\\b(?:${table.agencyCues.join('|')})\\b`, 'i'),
+    signOffLine: new RegExp(`^(?:${escapeWords(table.signOffs)})\\s*[,.!:;—–-]*$`, 'i'),
     nonPersonWords: new Set(table.nonPersonWords),
     roleNouns: new Set(table.roleNouns),
     notCompanyWords: new Set(table.notCompanyWords),
     connectors: new Set(table.nameConnectors),
-    companySuffixes: new Set(table.companySuffixes),
-    titleStopWords: new Set([
-      'role',
-      'position',
-      'opening',
-      'opportunity',
-      'job',
-      'vacancy',
-      'post',
-      'req',
-      'requisition',
-      'at',
-      'with',
-      'in',
-      'on',
-      'here',
-      'team',
-      'based',
-      'which',
-      'that',
-      'who',
-      'where',
-      'interview',
-      'interviews',
-      'and',
-      'or',
-      'we',
-      'i',
-      'you',
-      'is',
-      'was',
-      'will',
-      'has',
-      'have',
-      'to',
-      'from',
-      'within',
-      'into',
-      'are',
-      'last',
-      'this',
-      'next',
-    ]),
-    subjectNoise: /^(?:(?:re|fw|fwd|aw|wg)\s*:\s*)+/i,
+    legalSuffixes: new Set(table.companySuffixes),
+    departmentWords: [...table.departmentWords].sort((a, b) => b.length - a.length),
+    agencyWords: table.agencyWords,
+    placeNouns: new Set(table.placeNouns),
+    honorifics: new Set(table.honorifics),
+    titleQualifiers: new Set(table.titleQualifiers),
   };
   cache.set(table, compiled);
   return compiled;
@@ -103,6 +109,42 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
 
 const UNKNOWN: ExtractedField = { value: null, evidence: null };
 const PLACEHOLDER = /\{\{|\}\}|\{[a-z_]+\}|\[[A-Z_ ]+\]|%[A-Z_]+%|<[^>]*>/i;
+const SUBJECT_PREFIX = /^(?:(?:re|fw|fwd|aw|wg|sv|tr)\s*:\s*)+/i;
+
+interface Candidate {
+  value: string;
+  evidence: string;
+  score: number;
+}
+
+/** Collects candidate values; the same value found twice gains a little. */
+class CandidatePool {
+  private readonly byKey = new Map<string, Candidate>();
+
+  add(value: string | null, evidence: string, score: number): void {
+    if (value === null || value.length === 0) return;
+    const key = value.toLowerCase();
+    const known = this.byKey.get(key);
+    if (known) {
+      known.score += Math.min(score, 2);
+      if (score > known.score - 2) known.evidence = evidence;
+    } else {
+      this.byKey.set(key, { value, evidence, score });
+    }
+  }
+
+  all(): Candidate[] {
+    return [...this.byKey.values()];
+  }
+
+  best(minimum: number): Candidate | null {
+    let best: Candidate | null = null;
+    for (const candidate of this.byKey.values()) {
+      if (candidate.score >= minimum && (best === null || candidate.score > best.score)) best = candidate;
+    }
+    return best;
+  }
+}
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => word.length > 0);
@@ -113,37 +155,44 @@ function isCapitalized(word: string): boolean {
   return first !== first.toLowerCase() || /^\d/.test(word);
 }
 
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-function firstToken(name: string): string {
-  return (words(name)[0] ?? '').toLowerCase();
-}
-
-/** True when `name` could be the reader themselves: their own name, or the name the email greets. */
-function isReader(name: string, sources: FieldSources): boolean {
-  const candidates = [sources.candidateName, sources.text.addressee ?? ''].filter((n) => n.trim().length > 0);
-  const tokens = words(name).map((w) => w.toLowerCase());
-  return candidates.some((reader) => {
-    if (sameName(name, reader)) return true;
-    const readerTokens = words(reader).map((w) => w.toLowerCase());
-    // "Jordan" greeted, "Jordan Lee" offered: the same person. Two different full names may share a first name.
-    if (tokens.length === 1 || readerTokens.length === 1) return tokens[0] === readerTokens[0];
-    return tokens.join(' ') === readerTokens.join(' ');
-  });
+function bare(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}\p{N}&]/gu, '');
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Hiring manager
 
-/** "Chen, Sarah" → "Sarah Chen"; drops "via Greenhouse", "(Acme)", quotes and trailing titles. */
+/** Strips courtesy titles, credentials and decorations: "Dr. Anna Müller" → "Anna Müller", "Denise Harlow, BSN" → "Denise Harlow". */
+function cleanPersonName(raw: string, compiled: CompiledExtraction): string {
+  let name = raw
+    .replace(/^[|*\s>]+|[|*\s]+$/g, '')
+    .replace(/["“”]/g, '')
+    .replace(/\s*\((?:[^)]{0,30})\)\s*$/, '')
+    .trim();
+  // "Name, BSN" / "Name, PhD" / "Name, Front Office Manager": keep the part before the comma.
+  const comma = name.indexOf(',');
+  if (comma > 0) {
+    const head = name.slice(0, comma).trim();
+    const tail = name.slice(comma + 1).trim();
+    const tailIsFirstName =
+      /^[\p{Lu}][\p{Ll}'’-]+(?:\s[\p{Lu}][\p{Ll}'’-]+)?$/u.test(tail) && words(head).length === 1;
+    // "Chen, Sarah" → "Sarah Chen"
+    name = tailIsFirstName && !compiled.roleNouns.has(bare(tail)) ? `${tail} ${head}` : head;
+  }
+  const tokens = words(name);
+  while (tokens.length > 1 && compiled.honorifics.has(bare(tokens[0] ?? ''))) tokens.shift();
+  return tokens.join(' ');
+}
+
+/** "Sarah Chen via Greenhouse" → "Sarah Chen"; "Sarah Chen (Acme)" → "Sarah Chen". */
 export function cleanSenderName(raw: string): string {
-  let name = raw.replace(/["“”]/g, '').trim();
-  name = name.replace(/\s+(?:via|from|at|@|\||-|–|—)\s+.*$/i, '').replace(/\s*[([].*$/, '');
-  const comma = /^([\p{L}'’-]+),\s*([\p{L}'’. -]+)$/u.exec(name);
-  if (comma?.[1] && comma[2]) name = `${comma[2].trim()} ${comma[1]}`;
-  return name.replace(/\s+/g, ' ').trim();
+  return raw
+    .replace(/["“”]/g, '')
+    .trim()
+    .replace(/\s+(?:via|from|at|@|\||-|–|—)\s+.*$/i, '')
+    .replace(/\s*[([].*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle: boolean): boolean {
@@ -151,9 +200,10 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
     return false;
   const tokens = words(name);
   if (tokens.length === 0 || tokens.length > 4 || (!allowSingle && tokens.length < 2)) return false;
-  if (!new RegExp(`^${PERSON_NAME}$`, 'u').test(name)) return false;
+  if (!PERSON_REGEX.test(name)) return false;
   for (const token of tokens) {
-    const lower = token.toLowerCase().replace(/[.'’]/g, '');
+    const lower = bare(token);
+    if (lower.length >= 2 && token === token.toUpperCase() && !/\.$/.test(token)) return false; // "CTC", "HR"
     if (
       compiled.nonPersonWords.has(lower) ||
       compiled.roleNouns.has(lower) ||
@@ -161,22 +211,28 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
     ) {
       return false;
     }
+    if (compiled.legalSuffixes.has(lower) || compiled.placeNouns.has(lower)) return false;
   }
   return true;
 }
 
+function isReader(name: string, sources: FieldSources, compiled: CompiledExtraction): boolean {
+  const readers = [sources.candidateName, sources.text.addressee ?? ''].filter((n) => n.trim().length > 0);
+  return readers.some((reader) => namesMatch(name, reader, compiled.honorifics));
+}
+
 function extractHiringManager(sources: FieldSources, compiled: CompiledExtraction): ExtractedField {
   const { text } = sources;
-  const sender = cleanSenderName(sources.fromName);
-  const senderIsPerson = looksLikePerson(sender, compiled, false) && !isReader(sender, sources);
-  const senderFirst = senderIsPerson ? firstToken(sender) : '';
+  const sender = cleanPersonName(cleanSenderName(sources.fromName), compiled);
+  const senderIsPerson = looksLikePerson(sender, compiled, true) && !isReader(sender, sources, compiled);
+  const senderIsFullName = senderIsPerson && words(sender).length >= 2;
 
-  const candidates: { name: string; evidence: string; score: number }[] = [];
+  const pool: { name: string; evidence: string; score: number }[] = [];
   const consider = (raw: string | null, evidence: string, score: number, allowSingle: boolean): void => {
     if (!raw) return;
-    const name = raw.trim().replace(/[.,;:!]+$/, '');
-    if (!looksLikePerson(name, compiled, allowSingle) || isReader(name, sources)) return;
-    candidates.push({ name, evidence, score });
+    const name = cleanPersonName(raw, compiled).replace(/[.,;:!]+$/, '');
+    if (!looksLikePerson(name, compiled, allowSingle) || isReader(name, sources, compiled)) return;
+    pool.push({ name, evidence, score });
   };
 
   consider(text.signOffName, `signs off as “${text.signOff ?? ''}”`, 6, true);
@@ -184,37 +240,43 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
   if (firstSignatureLine !== null)
     consider(firstSignatureLine, `signature: “${firstSignatureLine}”`, 5, true);
 
-  // A name on its own line near the end, followed by a title or company line (no sign-off needed).
-  const ownLines = text.own.split('\n').slice(-40);
+  // A name on its own line near the end: after a closing line ("Looking forward to connecting,"), or
+  // followed by a title or company line. Works without a known sign-off.
+  const ownLines = text.own.split('\n').slice(-60);
   for (let i = 0; i < ownLines.length; i++) {
-    const line = (ownLines[i] ?? '').trim();
-    if (line.length === 0 || line.length > 40) continue;
-    const next = (ownLines[i + 1] ?? '').trim();
+    const line = (ownLines[i] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '');
+    if (line.length === 0 || line.length > 60) continue;
     const previous = (ownLines[i - 1] ?? '').trim();
-    if (next.length > 0 && next.length < 80 && previous.length === 0)
+    const next = (ownLines[i + 1] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '');
+    const afterClosing = /^[^.?]{1,40}[,!]$/.test(previous) || compiled.signOffLine.test(previous);
+    if (afterClosing) consider(line, `signature: “${line}”`, 4, true);
+    else if (next.length > 0 && next.length < 80 && previous.length === 0)
       consider(line, `signature: “${line}”`, 3, false);
+    else if (line.includes(',')) consider(line, `signature: “${line}”`, 2, false);
+  }
+  for (const line of ownLines.slice(0, 200)) {
+    const label = compiled.personLabel.exec(line.trim());
+    if (label?.[1]) consider(label[1], `“${line.trim()}”`, 4, false);
   }
   for (const intro of compiled.selfIntroductions) {
     const match = intro.exec(text.own.slice(0, 4_000));
     if (match?.[1]) consider(match[1], `introduces themselves: “${match[0].trim()}”`, 4, false);
   }
 
-  candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0];
+  pool.sort((a, b) => b.score - a.score);
+  const best = pool[0];
   if (best) {
     const single = words(best.name).length === 1;
-    if (single && senderIsPerson && firstToken(best.name) === senderFirst) {
+    // A first name or nickname under a full sender name ("Kasia" from "Katarzyna Nowak"): the sender.
+    if (single && senderIsFullName) {
       return {
         value: sender,
         evidence: `${best.evidence}; full name from the sender “${sources.fromName.trim()}”`,
       };
     }
-    if (!single) return { value: best.name, evidence: best.evidence };
-    // A first name alone is still the signer; the sender's full name is used only when it matches.
-    if (!senderIsPerson) return { value: best.name, evidence: best.evidence };
+    if (!single || !senderIsPerson) return { value: best.name, evidence: best.evidence };
   }
   if (senderIsPerson) return { value: sender, evidence: `sender: “${sources.fromName.trim()}”` };
-  if (best) return { value: best.name, evidence: best.evidence };
   return UNKNOWN;
 }
 
@@ -222,48 +284,106 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
 // Job title
 
 const LEVEL_SUFFIX = /^(?:i{1,3}|iv|v|[1-5]|l[1-7])$/i;
+const TITLE_LEADING_NOISE =
+  /^(?:the|a|an|our|your|this|their|open|new|exciting|following|above|next|current|vacant)$/i;
+const TITLE_SPLITTERS = /^(?:for|as|to|in|about|regarding|at|with|into|on)$/i;
+
+function isRoleWord(word: string, compiled: CompiledExtraction): boolean {
+  const lower = bare(word);
+  if (compiled.roleNouns.has(lower)) return true;
+  // "Roofer", "Bookkeeper", "Receptionist": agent-noun endings, for trades the list does not know.
+  return (
+    lower.length >= 5 &&
+    /(?:er|or|ist|ian|ant|ent|eer)s?$/.test(lower) &&
+    !compiled.notCompanyWords.has(lower)
+  );
+}
+
+function hasRoleNoun(title: string, compiled: CompiledExtraction): boolean {
+  return words(title).some((word) => isRoleWord(word, compiled));
+}
 
 /** Trims a captured phrase to the job title inside it, or null when it does not read as a title. */
-function trimTitle(phrase: string, compiled: CompiledExtraction, requireCapitals: boolean): string | null {
-  const tokens = words(phrase);
-  while (
-    tokens.length > 0 &&
-    /^(?:the|a|an|our|your|this|open|new|exciting|following)$/i.test(tokens[0] ?? '')
-  ) {
-    tokens.shift();
+function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisation: boolean): string | null {
+  // "Chef de projet / Project Manager", "Jordan Lee / Senior Data Engineer": the part with a role noun, last.
+  let text = phrase.replace(/[*_]/g, '').trim();
+  const slashParts = text.split(/\s+\/\s+/);
+  if (slashParts.length > 1)
+    text = [...slashParts].reverse().find((part) => hasRoleNoun(part, compiled)) ?? text;
+  const paren = /\(([^)]{3,60})\)?/.exec(text);
+  if (paren?.[1] && hasRoleNoun(paren[1], compiled) && !hasRoleNoun(text.slice(0, paren.index), compiled)) {
+    text = paren[1];
   }
+  text = text.replace(/\s*\(.*$/, '');
+
+  let specialisation = '';
+  const comma = text.indexOf(',');
+  if (comma >= 0) {
+    const after = text.slice(comma + 1).trim();
+    const afterWords = words(after);
+    if (
+      keepSpecialisation &&
+      afterWords.length >= 1 &&
+      afterWords.length <= 4 &&
+      afterWords.every((w) => isCapitalized(w) || compiled.connectors.has(w.toLowerCase()))
+    ) {
+      specialisation = `, ${after.replace(/[.;:!?]+$/, '')}`;
+    }
+    text = text.slice(0, comma);
+  }
+
+  let tokens = words(text);
+  // "application for Frontend Developer", "Assessment Centre for our Supply Chain Trainee": the title is after the preposition.
+  for (let i = tokens.length - 2; i >= 1; i--) {
+    if (TITLE_SPLITTERS.test(tokens[i] ?? '')) {
+      const left = tokens.slice(0, i).join(' ');
+      const right = tokens.slice(i + 1).join(' ');
+      if (!hasRoleNoun(left, compiled) && hasRoleNoun(right, compiled)) {
+        tokens = tokens.slice(i + 1);
+        break;
+      }
+    }
+  }
+  while (tokens.length > 0 && TITLE_LEADING_NOISE.test(tokens[0] ?? '')) tokens.shift();
+
   const kept: string[] = [];
   for (const token of tokens) {
-    const bare = token.replace(/[.,;:!?)]+$/, '');
-    const lower = bare.toLowerCase();
-    if (kept.length > 0 && compiled.titleStopWords.has(lower) && !(lower === 'and' || lower === 'in')) break;
-    if (kept.length === 0 && compiled.titleStopWords.has(lower)) return null;
-    if ((lower === 'and' || lower === 'in') && kept.length > 0) {
-      kept.push(bare);
-      continue;
+    const clean = token.replace(/[.,;:!?)]+$/, '');
+    const lower = clean.toLowerCase();
+    if (TITLE_SPLITTERS.test(lower) && lower !== 'in') break;
+    if (
+      /^(?:role|position|opening|opportunity|job|vacancy|post|req|requisition|interview|and we|we|i|you|is|was|will)$/i.test(
+        lower,
+      )
+    ) {
+      break;
     }
-    kept.push(bare);
-    if (bare !== token) break; // punctuation ends the title
+    kept.push(clean);
+    if (clean !== token && !/^(?:sr|jr|snr|jnr)\.$/i.test(token)) break; // punctuation ends the title
     if (kept.length >= 7) break;
   }
-  // Cut after the last role noun (plus a level like "II").
   let lastRole = -1;
-  for (let i = 0; i < kept.length; i++) {
-    if (compiled.roleNouns.has((kept[i] ?? '').toLowerCase().replace(/[^a-z]/g, ''))) lastRole = i;
+  for (let i = 0; i < kept.length; i++) if (isRoleWord(kept[i] ?? '', compiled)) lastRole = i;
+  let end = kept.length;
+  if (lastRole >= 0) {
+    end = lastRole + 1;
+    // Keep what completes the title after the role noun: "Teacher of Mathematics", "Engineer II".
+    const rest = kept.slice(lastRole + 1);
+    if (LEVEL_SUFFIX.test(rest[0] ?? '')) end++;
+    else if (
+      /^(?:of|in)$/i.test(rest[0] ?? '') &&
+      rest.length >= 2 &&
+      rest.slice(1).every((w) => isCapitalized(w))
+    ) {
+      end = kept.length;
+    }
   }
-  let end = lastRole + 1;
-  if (lastRole >= 0 && LEVEL_SUFFIX.test(kept[lastRole + 1] ?? '')) end++;
-  let title = lastRole >= 0 ? kept.slice(0, end) : kept;
-  while (title.length > 0 && /^(?:and|of|in|for|&|-)$/i.test(title[title.length - 1] ?? ''))
+  let title = kept.slice(0, end);
+  while (title.length > 0 && /^(?:and|of|in|for|&|-|–)$/i.test(title[title.length - 1] ?? ''))
     title = title.slice(0, -1);
   if (title.length === 0 || title.length > 7) return null;
-  if (lastRole < 0) {
-    // Without a role noun, accept only a short capitalised phrase.
-    if (title.length > 4 || !title.every((t) => isCapitalized(t) || compiled.connectors.has(t.toLowerCase())))
-      return null;
-  }
-  if (requireCapitals && !isCapitalized(title[0] ?? '')) return null;
-  const value = title.join(' ');
+  if (lastRole < 0) return null;
+  const value = `${title.join(' ')}${end === kept.length ? specialisation : ''}`;
   if (PLACEHOLDER.test(value) || value.length < 2) return null;
   if (
     title.every(
@@ -275,53 +395,65 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, requireCapitals
   return value;
 }
 
-function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, own: string): ExtractedField {
-  const subject = sources.subject.replace(compiled.subjectNoise, '');
-  const scores = new Map<string, { value: string; evidence: string; score: number }>();
-  const add = (value: string | null, evidence: string, score: number): void => {
-    if (value === null) return;
-    const key = value.toLowerCase();
-    const known = scores.get(key);
-    if (known) known.score += Math.min(score, 2);
-    else scores.set(key, { value, evidence, score });
-  };
-
-  compiled.titlePatterns.forEach((pattern, rank) => {
-    for (const [where, text, bonus] of [
-      ['subject', subject, 1],
-      ['text', own, 0],
-    ] as const) {
-      pattern.lastIndex = 0;
+function scanPatterns(
+  patterns: readonly CompiledPattern[],
+  regions: readonly { where: string; text: string; bonus: number }[],
+  onMatch: (capture: string, match: RegExpExecArray, weight: number, where: string) => void,
+): void {
+  for (const pattern of patterns) {
+    for (const region of regions) {
+      pattern.regex.lastIndex = 0;
       let match: RegExpExecArray | null;
       let n = 0;
-      while ((match = pattern.exec(text)) !== null && n++ < 20) {
-        const phrase = match[1] ?? '';
-        // Lower-case titles ("the ops analyst role") are trusted only from the explicit "X role" patterns.
-        const value = trimTitle(phrase, compiled, rank > 2);
-        if (value && hasRoleNoun(value, compiled))
-          add(value, `${where}: “${match[0].trim()}”`, 6 - rank + bonus);
-        else if (value && rank <= 2) add(value, `${where}: “${match[0].trim()}”`, 3 - rank + bonus);
+      while ((match = pattern.regex.exec(region.text)) !== null && n++ < 30) {
+        if (match[0].length === 0) {
+          pattern.regex.lastIndex++;
+          continue;
+        }
+        onMatch(match[1] ?? '', match, pattern.weight + region.bonus, region.where);
       }
     }
+  }
+}
+
+function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, own: string): ExtractedField {
+  const subject = sources.subject.replace(SUBJECT_PREFIX, '');
+  const pool = new CandidatePool();
+  const regions = [
+    { where: 'subject', text: subject, bonus: 1 },
+    { where: 'text', text: own, bonus: 0 },
+  ];
+  scanPatterns(compiled.titlePatterns, regions, (capture, match, weight, where) => {
+    const anchoredAtEnd = weight >= 5;
+    const value = trimTitle(capture, compiled, anchoredAtEnd);
+    if (value === null) return;
+    // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".
+    if (!isCapitalized(value) && !anchoredAtEnd) return;
+    pool.add(value, `${where}: “${match[0].trim()}”`, weight);
   });
+
+  for (const line of own.split('\n', 400)) {
+    const label = compiled.titleLabel.exec(line.trim());
+    if (label?.[1]) {
+      const value = trimTitle(label[1].split(/\s+[–—-]\s+/)[0] ?? '', compiled, true);
+      pool.add(value, `“${line.trim()}”`, 5);
+    }
+  }
 
   // Subject segments: "Phone screen – Senior Data Engineer", "Senior Data Engineer interview | Acme".
   for (const segment of subject.split(/\s+[-–—|:]\s+|:\s+|\s*\|\s*|\s+at\s+|\s+with\s+/i)) {
     const cleaned = segment
-      .replace(/\b(?:interview|invitation|invite|phone screen|next steps?|screen|call|chat)\b/gi, ' ')
+      .replace(
+        /\b(?:interview|invitation|invite|phone screen|next steps?|screen|call|chat|request|availability)\b/gi,
+        ' ',
+      )
       .trim();
     const value = trimTitle(cleaned, compiled, true);
-    if (value && hasRoleNoun(value, compiled) && isCapitalized(value))
-      add(value, `subject: “${sources.subject.trim()}”`, 4);
+    if (value && isCapitalized(value)) pool.add(value, `subject: “${sources.subject.trim()}”`, 4);
   }
 
-  let best: { value: string; evidence: string; score: number } | undefined;
-  for (const candidate of scores.values()) if (!best || candidate.score > best.score) best = candidate;
+  const best = pool.best(1);
   return best ? { value: best.value, evidence: best.evidence } : UNKNOWN;
-}
-
-function hasRoleNoun(title: string, compiled: CompiledExtraction): boolean {
-  return words(title).some((word) => compiled.roleNouns.has(word.toLowerCase().replace(/[^a-z]/g, '')));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -344,7 +476,7 @@ function domainLabels(fromEmail: string): string[] {
   const secondLast = labels[labels.length - 2] ?? '';
   if (
     labels.length >= 3 &&
-    /^(?:co|com|org|net|ac|gov|edu)$/.test(secondLast) &&
+    /^(?:co|com|org|net|ac|gov|edu|ltd|plc)$/.test(secondLast) &&
     (labels[labels.length - 1] ?? '').length === 2
   ) {
     suffixLength = 2;
@@ -357,141 +489,288 @@ function domainLabels(fromEmail: string): string[] {
   const organisational = isPlatform ? names.slice(0, -1) : names;
   return organisational.filter(
     (label) =>
-      !/^(?:mail|email|e|careers?|jobs|hr|talent|recruiting|notifications?|no-?reply|info|www|m|t|news|em|send|bounce|reply)$/.test(
+      !/^(?:mail|email|e|careers?|jobs|hr|talent|recruiting|recruitment|notifications?|no-?reply|info|www|m|t|news|em|send|bounce|reply|hello|people)$/.test(
         label,
       ),
   );
 }
 
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+function squashVariants(value: string): string[] {
+  const tokens = words(value.replace(/&/g, ' and '))
+    .map(bare)
+    .filter((t) => t.length > 0);
+  const variants = new Set<string>([tokens.join(''), tokens.filter((t) => t !== 'and').join('')]);
+  for (let k = 2; k < tokens.length; k++) {
+    variants.add(
+      tokens
+        .slice(0, k)
+        .map((t) => t.charAt(0))
+        .join('') + tokens.slice(k).join(''),
+    );
+  }
+  variants.add(tokens.map((t) => t.charAt(0)).join(''));
+  return [...variants].filter((v) => v.length >= 2);
 }
 
-/** Trims a captured phrase to the capitalised company name at its start, or null. */
-function trimCompany(phrase: string, compiled: CompiledExtraction): string | null {
+/** How well a name matches the sender's domain labels: 2 exact or prefix, 1 contained, 0 none. */
+function domainAffinity(value: string, labels: readonly string[]): number {
+  let affinity = 0;
+  for (const raw of labels) {
+    const label = raw.replace(/-/g, '');
+    if (label.length < 3) continue;
+    for (const variant of squashVariants(value)) {
+      if (variant === label) return 2;
+      if (
+        (variant.length >= 4 && label.startsWith(variant)) ||
+        (label.length >= 5 && variant.startsWith(label))
+      ) {
+        affinity = Math.max(affinity, 2);
+      } else if (label.length >= 5 && variant.includes(label)) affinity = Math.max(affinity, 1);
+    }
+  }
+  return affinity;
+}
+
+/** Trims words off a capitalised run: legal suffixes ("Ltd"), departments ("Careers"), trailing connectors. */
+function tidyCompany(tokens: string[], compiled: CompiledExtraction): string[] {
+  const kept = [...tokens];
+  for (;;) {
+    const last = kept[kept.length - 1];
+    if (last === undefined) break;
+    const lower = last.toLowerCase();
+    if (
+      kept.length > 1 &&
+      (compiled.legalSuffixes.has(lower) || compiled.legalSuffixes.has(lower.replace(/\.$/, '')))
+    ) {
+      kept.pop();
+      continue;
+    }
+    if (kept.length > 1 && compiled.connectors.has(lower)) {
+      kept.pop();
+      continue;
+    }
+    const tail = kept.join(' ').toLowerCase();
+    const department = compiled.departmentWords.find(
+      (d) => tail.endsWith(` ${d}`) && kept.length > words(d).length,
+    );
+    if (department) {
+      kept.splice(kept.length - words(department).length);
+      continue;
+    }
+    break;
+  }
+  return kept;
+}
+
+function isCompanyToken(token: string, compiled: CompiledExtraction): boolean {
+  const lower = token.toLowerCase();
+  if (compiled.legalSuffixes.has(lower)) return true;
+  if (/^(?:i|we|you|they|he|she|it)[’'](?:m|re|ll|ve|d|s)$/i.test(token)) return false;
+  return isCapitalized(token) || (compiled.connectors.has(lower) && lower !== 'for' && lower !== 'in');
+}
+
+/** The capitalised company name at the start of a phrase ("Acme Robotics and we …" → "Acme Robotics"), or null. */
+function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: string): string | null {
   const tokens = words(phrase);
   const kept: string[] = [];
-  for (const token of tokens) {
-    const bare = token.replace(/(?:[’']s)?[.,;:!?)]*$/, '');
-    const lower = bare.toLowerCase();
-    const suffix = compiled.companySuffixes.has(lower) || compiled.companySuffixes.has(`${lower}.`);
-    if (kept.length === 0 && (lower === 'the' || !isCapitalized(bare))) {
-      if (lower === 'the') continue;
-      return null;
-    }
-    if (
-      !isCapitalized(bare) &&
-      !suffix &&
-      !(compiled.connectors.has(lower) && lower !== 'for' && lower !== 'in')
-    )
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const clean = token.replace(/[’']s$/, '').replace(/[,;:!?)"”]+$/, '');
+    if (kept.length === 0 && clean.toLowerCase() === 'the' && i + 1 < tokens.length) continue;
+    if (!isCompanyToken(clean, compiled)) break;
+    const lower = bare(clean);
+    if (kept.length > 0 && compiled.roleNouns.has(lower) && !compiled.legalSuffixes.has(clean.toLowerCase()))
       break;
-    if (compiled.roleNouns.has(lower.replace(/[^a-z]/g, '')) && kept.length > 0 && !suffix) break;
-    kept.push(suffix && /\.$/.test(token.replace(/[,;:!?)]*$/, '')) ? `${bare}.` : bare);
-    if (bare !== token.replace(/[’']s$/, '') && !suffix) break;
-    if (kept.length >= 5) break;
+    const endsSentence =
+      /\.$/.test(clean) &&
+      !compiled.legalSuffixes.has(clean.toLowerCase()) &&
+      !/^(?:st|mt|dr)\.$/i.test(clean);
+    kept.push(endsSentence ? clean.replace(/\.$/, '') : clean);
+    if (endsSentence || clean !== token.replace(/[’']s$/, '') || kept.length >= 6) {
+      if (!endsSentence && i + 1 < tokens.length && compiled.placeNouns.has(bare(tokens[i + 1] ?? '')))
+        return null;
+      break;
+    }
+    if (i === tokens.length - 1 && compiled.placeNouns.has(bare(nextWord))) return null;
   }
-  while (kept.length > 0 && compiled.connectors.has((kept[kept.length - 1] ?? '').toLowerCase())) kept.pop();
-  if (kept.length === 0) return null;
-  const value = kept
-    .join(' ')
-    .replace(/\.$/, (dot) =>
-      compiled.companySuffixes.has(`${(kept[kept.length - 1] ?? '').toLowerCase()}`) ? dot : '',
-    );
+  return acceptCompany(tidyCompany(kept, compiled), compiled);
+}
+
+/** The capitalised run at the end of a phrase ("pleased to say that Ridgeback Construction"), or null. */
+function trailingCompany(phrase: string, compiled: CompiledExtraction): string | null {
+  const tokens = words(phrase);
+  const kept: string[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = (tokens[i] ?? '').replace(/[’']s$/, '');
+    if (/[,;:!?.]$/.test(token) && i !== tokens.length - 1) break;
+    if (!isCompanyToken(token, compiled)) break;
+    kept.unshift(token);
+    if (kept.length >= 6) break;
+  }
+  while (kept.length > 0 && compiled.connectors.has((kept[0] ?? '').toLowerCase())) kept.shift();
+  while (kept.length > 1 && /^the$/i.test(kept[0] ?? '')) kept.shift();
+  return acceptCompany(tidyCompany(kept, compiled), compiled);
+}
+
+function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction): string | null {
+  if (tokens.length === 0) return null;
+  const value = tokens.join(' ').trim();
   if (value.length < 2 || PLACEHOLDER.test(value) || /^\d+$/.test(value)) return null;
-  if (
-    kept.every(
-      (t) => compiled.notCompanyWords.has(t.toLowerCase()) || compiled.roleNouns.has(t.toLowerCase()),
-    )
-  )
-    return null;
   if (compiled.notCompanyWords.has(value.toLowerCase())) return null;
+  if (
+    tokens.every(
+      (t) =>
+        compiled.notCompanyWords.has(t.toLowerCase()) ||
+        compiled.roleNouns.has(bare(t)) ||
+        compiled.honorifics.has(bare(t)),
+    )
+  ) {
+    return null;
+  }
+  if (tokens.length === 1 && compiled.departmentWords.includes(value.toLowerCase())) return null;
   return value;
+}
+
+/** Capitalised runs in the text that spell the sender's domain ("Crestview Pharmacy" for crestviewpharmacy.com). */
+function findDomainNames(
+  texts: readonly string[],
+  labels: readonly string[],
+  compiled: CompiledExtraction,
+): string[] {
+  if (labels.length === 0) return [];
+  const found = new Set<string>();
+  const run =
+    /[\p{Lu}\d][\p{L}\p{N}&'’.-]*(?:[ \t]+(?:[\p{Lu}\d&][\p{L}\p{N}&'’.-]*|of|and|de|the|for)){0,5}/gu;
+  for (const text of texts) {
+    run.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    let n = 0;
+    while ((match = run.exec(text)) !== null && n++ < 2_000) {
+      const tokens = words(match[0]).map((t) => t.replace(/[’']s$/, '').replace(/[.,]+$/, ''));
+      for (let start = 0; start < tokens.length; start++) {
+        for (let end = tokens.length; end > start; end--) {
+          const value = acceptCompany(tidyCompany(tokens.slice(start, end), compiled), compiled);
+          if (value !== null && domainAffinity(value, labels) === 2) {
+            found.add(value);
+            end = start; // longest match from this start only
+          }
+        }
+      }
+      if (found.size >= 5) return [...found];
+    }
+  }
+  return [...found];
 }
 
 function extractCompany(
   sources: FieldSources,
   compiled: CompiledExtraction,
   own: string,
-  excluded: readonly string[],
+  people: readonly string[],
 ): ExtractedField {
   const labels = domainLabels(sources.fromEmail);
-  const squashedLabels = labels.map(squash).filter((label) => label.length >= 3);
-  const candidates = new Map<string, { value: string; evidence: string; score: number }>();
+  const subject = sources.subject.replace(SUBJECT_PREFIX, '');
+  const fromName = sources.fromName.trim();
+  const signatureText = sources.text.signature.join(' ');
+  const agencyCompany = (value: string): boolean => {
+    const lower = ` ${value.toLowerCase()} `;
+    return compiled.agencyWords.some((word) => lower.includes(` ${word} `));
+  };
+  const isAgency =
+    compiled.agencyCue.test(own.slice(0, 8_000)) ||
+    agencyCompany(fromName) ||
+    agencyCompany(signatureText) ||
+    labels.some((label) => compiled.agencyWords.some((word) => !word.includes(' ') && label.includes(word)));
+
+  const pool = new CandidatePool();
   const add = (value: string | null, evidence: string, score: number): void => {
     if (value === null) return;
-    if (excluded.some((name) => name.length > 0 && sameName(name, value))) return;
-    const key = value.toLowerCase();
-    const known = candidates.get(key);
-    if (known) {
-      known.score += Math.min(score, 2);
-      return;
+    if (people.some((person) => person.length > 0 && namesMatch(person, value, compiled.honorifics))) return;
+    let adjusted = score;
+    const affinity = domainAffinity(value, labels);
+    if (isAgency) {
+      // An agency writes from its own domain about its client: its own name is not the employer.
+      if (affinity > 0 || agencyCompany(value)) adjusted -= 5;
+    } else {
+      adjusted += affinity === 2 ? 4 : affinity === 1 ? 2 : 0;
     }
-    const squashed = squash(value);
-    const matchesDomain = squashedLabels.some(
-      (label) =>
-        label === squashed ||
-        (squashed.length >= 4 && (label.startsWith(squashed) || squashed.startsWith(label))),
-    );
-    candidates.set(key, { value, evidence, score: score + (matchesDomain ? 4 : 0) });
+    pool.add(value, evidence, adjusted);
   };
 
-  const subject = sources.subject.replace(compiled.subjectNoise, '');
-  compiled.companyPatterns.forEach((pattern, rank) => {
-    const weight = rank === compiled.companyPatterns.length - 1 ? 1 : 3;
-    for (const [where, text] of [
-      ['subject', subject],
-      ['text', own],
-    ] as const) {
-      pattern.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      let n = 0;
-      while ((match = pattern.exec(text)) !== null && n++ < 20) {
-        add(trimCompany(match[1] ?? '', compiled), `${where}: “${match[0].trim()}”`, weight);
-      }
-    }
+  const regions = [
+    { where: 'subject', text: subject, bonus: 1 },
+    { where: 'text', text: own, bonus: 0 },
+  ];
+  scanPatterns(compiled.companyPatterns, regions, (capture, match, weight, where) => {
+    const after = (match.input ?? '').slice(
+      match.index + match[0].length,
+      match.index + match[0].length + 30,
+    );
+    const nextWord = words(after)[0] ?? '';
+    add(leadingCompany(capture, compiled, nextWord), `${where}: “${match[0].trim()}”`, weight);
+  });
+  scanPatterns(compiled.companyLeadPatterns, regions, (capture, match, weight, where) => {
+    add(trailingCompany(capture, compiled), `${where}: “${match[0].trim()}”`, weight);
   });
 
+  for (const line of own.split('\n', 400)) {
+    const label = compiled.companyLabel.exec(line.trim());
+    if (label?.[1]) add(leadingCompany(label[1], compiled, ''), `“${line.trim()}”`, 5);
+  }
+
   // Signature lines: "Technical Recruiter | Northwind Analytics", "Halcyon Freight".
-  const signatureLines = [...sources.text.signature];
-  for (const line of signatureLines.slice(0, 6)) {
+  for (const line of sources.text.signature.slice(0, 8)) {
     if (/@|https?:|www\.|\d{3}/.test(line)) continue;
     for (const part of line.split(/\s*[|,·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/)) {
-      const trimmed = part.trim();
-      if (trimmed.length === 0 || hasRoleNoun(trimmed, compiled)) continue;
-      if (words(trimmed).length > 5) continue;
-      add(trimCompany(trimmed, compiled), `signature: “${line}”`, 2);
+      const trimmed = part.replace(/^[|*\s]+|[|*\s]+$/g, '');
+      if (trimmed.length === 0 || hasRoleNoun(trimmed, compiled) || words(trimmed).length > 6) continue;
+      if (looksLikePerson(trimmed, compiled, false) && domainAffinity(trimmed, labels) === 0) continue;
+      add(leadingCompany(trimmed, compiled, ''), `signature: “${line}”`, 3);
     }
   }
 
-  // The sender's display name: "Lumen Health Careers", "Sarah Chen (Acme)", "Acme via Greenhouse".
-  const fromName = sources.fromName.trim();
+  // The sender's display name: "Lumen Health Careers", "Sarah Chen (Acme)", "Cobalt Commerce via Recruitara".
   if (fromName.length > 0) {
     const bracket = /[([]([^)\]]{2,60})[)\]]/.exec(fromName);
-    if (bracket?.[1]) add(trimCompany(bracket[1], compiled), `sender: “${fromName}”`, 3);
+    if (bracket?.[1]) add(leadingCompany(bracket[1], compiled, ''), `sender: “${fromName}”`, 3);
     const atCompany = /\s(?:at|from|@|\||-|–|—)\s+(.{2,60})$/i.exec(fromName);
-    if (atCompany?.[1]) add(trimCompany(atCompany[1], compiled), `sender: “${fromName}”`, 3);
-    const tokens = words(fromName.replace(/\s+via\s+.*$/i, ''));
-    const systemWords = tokens.filter((t) => compiled.nonPersonWords.has(t.toLowerCase()));
-    if (systemWords.length > 0) {
-      const rest = tokens.filter((t) => !compiled.nonPersonWords.has(t.toLowerCase())).join(' ');
-      if (rest.length > 0) add(trimCompany(rest, compiled), `sender: “${fromName}”`, 3);
+    if (atCompany?.[1]) add(leadingCompany(atCompany[1], compiled, ''), `sender: “${fromName}”`, 3);
+    const beforeVia = fromName.replace(/\s+via\s+.*$/i, '').replace(/\s*[([].*$/, '');
+    const tokens = words(beforeVia);
+    const sender = cleanPersonName(beforeVia, compiled);
+    if (!looksLikePerson(sender, compiled, true)) {
+      add(leadingCompany(tidyCompany(tokens, compiled).join(' '), compiled, ''), `sender: “${fromName}”`, 3);
     }
   }
 
-  let best: { value: string; evidence: string; score: number } | undefined;
-  for (const candidate of candidates.values()) if (!best || candidate.score > best.score) best = candidate;
-  if (best && best.score >= 2) return { value: best.value, evidence: best.evidence };
+  for (const value of findDomainNames([subject, signatureText, own.slice(0, 8_000)], labels, compiled)) {
+    add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
+  }
 
-  // Last resort: the sender's own domain, when it is not free mail or a hiring platform.
+  // Prefer the shorter name when one candidate only adds words to another ("Harbor & Pine Home Goods").
+  const all = pool.all();
+  for (const short of all) {
+    for (const long of all) {
+      if (
+        long !== short &&
+        long.value.toLowerCase().startsWith(`${short.value.toLowerCase()} `) &&
+        short.score >= 2
+      ) {
+        short.score += 1;
+      }
+    }
+  }
+
+  const best = pool.best(2);
+  if (best) return { value: best.value, evidence: best.evidence };
+
+  // Last resort: the sender's own domain, when it is not free mail, a hiring platform or an agency.
   const label = labels[labels.length - 1];
-  if (label && /^[a-z][a-z-]{2,30}$/.test(label)) {
-    const value = label
-      .split('-')
-      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-      .join(' ');
+  if (!isAgency && label && /^[a-z]{3,20}$/.test(label)) {
+    const value = label.charAt(0).toUpperCase() + label.slice(1);
     return { value, evidence: `sender's domain: ${sources.fromEmail.trim()}` };
   }
-  return best ? { value: best.value, evidence: best.evidence } : UNKNOWN;
+  return UNKNOWN;
 }
 
 /** All three fields, each with its evidence. Reads the subject, sender and the author's own text only. */
@@ -500,12 +779,7 @@ export function extractFields(sources: FieldSources, table: InvitationSignalTabl
   const own = sources.text.own.slice(0, 16_384);
   const hiringManager = extractHiringManager(sources, compiled);
   const jobTitle = extractJobTitle(sources, compiled, own);
-  const excluded = [
-    hiringManager.value ?? '',
-    jobTitle.value ?? '',
-    sources.candidateName,
-    sources.text.addressee ?? '',
-  ];
-  const company = extractCompany(sources, compiled, own, excluded);
+  const people = [hiringManager.value ?? '', sources.candidateName, sources.text.addressee ?? ''];
+  const company = extractCompany(sources, compiled, own, people);
   return { hiringManager, jobTitle, company };
 }

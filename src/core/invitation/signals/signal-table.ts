@@ -41,6 +41,12 @@ export type NegativeCategory =
 
 export type LogisticsCategory = 'reminder' | 'confirmation' | 'reschedule' | 'cancellation';
 
+/** A pattern that locates a field, with how much a match counts. */
+export interface FieldPattern {
+  pattern: string;
+  weight: number;
+}
+
 export interface InvitationSignalTable {
   /** BCP 47 tag of the language, e.g. `en`. */
   language: string;
@@ -90,10 +96,22 @@ export interface InvitationSignalTable {
   roleNouns: string[];
   /** Words that can qualify a title but do not start a sentence ("Senior", "Staff"). */
   titleQualifiers: string[];
-  /** Phrases that introduce a job title; `{title}` marks where it sits. */
-  titlePatterns: string[];
-  /** Phrases that introduce a company name; `{company}` marks where it sits. */
-  companyPatterns: string[];
+  /** Phrases around a job title; `{title}` marks where it sits. Earlier, heavier patterns are trusted more. */
+  titlePatterns: FieldPattern[];
+  /** Phrases followed by a company name ("here at {company}"). */
+  companyPatterns: FieldPattern[];
+  /** Phrases that follow a company name ("{company} would like to invite you"). */
+  companyLeadPatterns: FieldPattern[];
+  /** Labels of "Label: value" lines that name a person, company or job ("Host:", "Employer:", "Position:"). */
+  fieldLabels: { person: string[]; company: string[]; title: string[] };
+  /** Words that mark a department rather than the company ("Careers", "Talent Acquisition"); trimmed off the end. */
+  departmentWords: string[];
+  /** Words in a sender's name that mark a recruitment agency, whose client is the employer. */
+  agencyWords: string[];
+  /** Phrases that show the sender recruits for a client ("my client"). */
+  agencyCues: string[];
+  /** Nouns that make a capitalised name a place, not a company ("the Halifax branch"). */
+  placeNouns: string[];
   /** Capitalised words that are never a company name on their own ("The", "Monday"). */
   notCompanyWords: string[];
   /** Lower-case joining words allowed inside a title or company name ("of", "and"). */
