@@ -9,7 +9,7 @@
 //   npm start                     start everything
 //   npm start -- --dry-run        print what would be started, start nothing
 //   npm start -- --no-sideload    never sideload, even on Windows
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
@@ -203,7 +203,10 @@ export function superviseServices(services, options = {}) {
   const signal = (child, name) => {
     try {
       if (posix) process.kill(-child.pid, name);
-      else child.kill(name);
+      // Windows has no SIGTERM to forward: Ctrl-C already reached every process on the console (the tracker
+      // flushes on it), so the grace period is spent waiting; after it, the whole tree is ended.
+      else if (name === 'SIGKILL')
+        spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' });
     } catch {
       // already gone
     }
