@@ -10,11 +10,15 @@ export const useDeclinePanelStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: '100vh',
     boxSizing: 'border-box',
+    // Fields are grid items that would otherwise grow to their longest option or default input width.
+    '& .fui-Field > *': { minWidth: 0 },
+    '& .fui-Select__select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   },
   section: {
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
   },
   heading: {
     margin: 0,
@@ -40,6 +44,9 @@ export const useDeclinePanelStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
     gap: tokens.spacingVerticalS,
+    // Fluent's Input sizes itself to its <input>'s default width; let the grid cell decide instead.
+    '& .fui-Input': { minWidth: 0, width: '100%' },
+    '& .fui-Input__input': { minWidth: 0, width: '100%' },
   },
   textActions: {
     display: 'flex',
