@@ -18,6 +18,7 @@ import { requireAccount } from './http/authenticate';
 import { guardStore } from './storage/guarded-store';
 import { accountRoutes } from './routes/account-routes';
 import { devRoutes, isAdjustable } from './routes/dev-routes';
+import { devPreviewCors } from './routes/dev-preview-cors';
 import { eventStreamRoutes, eventTicketRoutes } from './routes/event-stream-routes';
 import { healthRoutes } from './routes/health-routes';
 import { linkRoutes } from './routes/link-routes';
@@ -77,6 +78,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   });
 
+  if (deps.config.devMode) {
+    // Before the pixel route, so its onRequest hook covers it (issue 5's preview recipient view).
+    await app.register(devPreviewCors, { allowedOrigins: deps.config.allowedOrigins });
+  }
   await app.register(healthRoutes);
   await app.register(pixelRoutes);
   await app.register(linkRoutes);
