@@ -4,7 +4,7 @@
  * free loopback port, runs without fsync (test data only), and is deleted by `destroy`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,15 +14,18 @@ import { findCommand, requireTool } from '../../support/require-tool';
 
 const run = promisify(execFile);
 
-const CANDIDATE_BIN_DIRS = [
-  '/usr/lib/postgresql/17/bin',
-  '/usr/lib/postgresql/16/bin',
-  '/usr/lib/postgresql/15/bin',
-];
-
-/** The folder holding initdb and pg_ctl, or null when PostgreSQL's server binaries are not installed. */
+/** The folder holding initdb and pg_ctl (Debian's newest first, else PATH), or null when none is installed. */
 export function postgresBinDir(): string | null {
-  for (const dir of CANDIDATE_BIN_DIRS) if (existsSync(join(dir, 'initdb'))) return dir;
+  const debian = '/usr/lib/postgresql';
+  const versions = existsSync(debian)
+    ? readdirSync(debian)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  for (const version of versions) {
+    const dir = join(debian, version, 'bin');
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  }
   const onPath = findCommand('initdb');
   return onPath ? onPath.slice(0, onPath.lastIndexOf('/')) : null;
 }
