@@ -31,6 +31,7 @@ interface CompiledExtraction {
   companyLabel: RegExp;
   titleLabel: RegExp;
   agencyCue: RegExp;
+  platformCue: RegExp;
   signOffLine: RegExp;
   nonPersonWords: Set<string>;
   roleNouns: Set<string>;
@@ -91,6 +92,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     companyLabel: labelRegex(table.fieldLabels.company),
     titleLabel: labelRegex(table.fieldLabels.title),
     agencyCue: new RegExp(`\\b(?:${table.agencyCues.join('|')})\\b`, 'i'),
+    platformCue: new RegExp(`\\b(?:${table.platformCues.join('|')})\\s+${PHRASE}`, 'giu'),
     signOffLine: new RegExp(`^(?:${escapeWords(table.signOffs)})\\s*[,.!:;—–-]*$`, 'i'),
     nonPersonWords: new Set(table.nonPersonWords),
     roleNouns: new Set(table.roleNouns),
@@ -512,14 +514,14 @@ function squashVariants(value: string): string[] {
   return [...variants].filter((v) => v.length >= 2);
 }
 
-/** How well a name matches the sender's domain labels: 2 exact or prefix, 1 contained, 0 none. */
+/** How well a name matches the sender's domain labels: 3 spells it, 2 prefix either way, 1 contains it, 0 none. */
 function domainAffinity(value: string, labels: readonly string[]): number {
   let affinity = 0;
   for (const raw of labels) {
     const label = raw.replace(/-/g, '');
     if (label.length < 3) continue;
     for (const variant of squashVariants(value)) {
-      if (variant === label) return 2;
+      if (variant === label) return 3;
       if (
         (variant.length >= 4 && label.startsWith(variant)) ||
         (label.length >= 5 && variant.startsWith(label))
@@ -650,7 +652,7 @@ function findDomainNames(
       for (let start = 0; start < tokens.length; start++) {
         for (let end = tokens.length; end > start; end--) {
           const value = acceptCompany(tidyCompany(tokens.slice(start, end), compiled), compiled);
-          if (value !== null && domainAffinity(value, labels) === 2) {
+          if (value !== null && domainAffinity(value, labels) >= 2) {
             found.add(value);
             end = start; // longest match from this start only
           }
@@ -692,7 +694,7 @@ function extractCompany(
       // An agency writes from its own domain about its client: its own name is not the employer.
       if (affinity > 0 || agencyCompany(value)) adjusted -= 5;
     } else {
-      adjusted += affinity === 2 ? 4 : affinity === 1 ? 2 : 0;
+      adjusted += [0, 2, 4, 5][affinity] ?? 0;
     }
     pool.add(value, evidence, adjusted);
   };
@@ -747,18 +749,20 @@ function extractCompany(
     add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
   }
 
-  // Prefer the shorter name when one candidate only adds words to another ("Harbor & Pine Home Goods").
-  const all = pool.all();
-  for (const short of all) {
-    for (const long of all) {
-      if (
-        long !== short &&
-        long.value.toLowerCase().startsWith(`${short.value.toLowerCase()} `) &&
-        short.score >= 2
-      ) {
-        short.score += 1;
-      }
-    }
+  // Hiring platforms and job boards name themselves in footers ("Powered by TalentGrid"): never the employer.
+  const platforms: string[] = [];
+  const platformCue = compiled.platformCue;
+  platformCue.lastIndex = 0;
+  let cue: RegExpExecArray | null;
+  let cues = 0;
+  while ((cue = platformCue.exec(`${own}\n${fromName}`)) !== null && cues++ < 20) {
+    const name = leadingCompany(cue[1] ?? '', compiled, '');
+    if (name !== null) platforms.push(name.toLowerCase());
+  }
+  for (const candidate of pool.all()) {
+    const lower = candidate.value.toLowerCase();
+    if (platforms.some((platform) => lower === platform || lower.startsWith(`${platform} `)))
+      candidate.score -= 6;
   }
 
   const best = pool.best(2);

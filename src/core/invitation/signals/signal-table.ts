@@ -110,6 +110,8 @@ export interface InvitationSignalTable {
   agencyWords: string[];
   /** Phrases that show the sender recruits for a client ("my client"). */
   agencyCues: string[];
+  /** Phrases before the name of a hiring platform in a footer ("Powered by", "sent via"). */
+  platformCues: string[];
   /** Nouns that make a capitalised name a place, not a company ("the Halifax branch"). */
   placeNouns: string[];
   /** Capitalised words that are never a company name on their own ("The", "Monday"). */
