@@ -27,8 +27,12 @@ export interface PostgresLiveEvents extends LiveEvents {
 /** NOTIFY payloads must stay under 8000 bytes; events are packed into payloads up to this size. */
 const MAX_PAYLOAD_BYTES = 7000;
 
-/** One event on the wire: [publishing instance, account, kind, trackerId, at, source]. */
-type WireEvent = [string, string, HitKind, string, string, HitSource];
+/**
+ * One event on the wire: [account, kind, trackerId, at, source]. A payload is the publishing instance's id
+ * (16 hex characters) followed by a JSON array of events, so an instance skips its own without parsing them.
+ */
+type WireEvent = [string, HitKind, string, string, HitSource];
+const INSTANCE_ID_LENGTH = 16;
 
 const HIT_KINDS = new Set<string>(['open', 'click']);
 const HIT_SOURCES = new Set<string>(['human', 'proxy', 'apple-mpp', 'prefetch', 'scanner', 'self']);
@@ -36,29 +40,34 @@ const HIT_SOURCES = new Set<string>(['human', 'proxy', 'apple-mpp', 'prefetch', 
 function isWireEvent(value: unknown): value is WireEvent {
   return (
     Array.isArray(value) &&
-    value.length === 6 &&
+    value.length === 5 &&
     value.every((part) => typeof part === 'string') &&
-    HIT_KINDS.has(value[2] as string) &&
-    HIT_SOURCES.has(value[5] as string)
+    HIT_KINDS.has(value[1] as string) &&
+    HIT_SOURCES.has(value[4] as string)
   );
 }
 
-export function packPayloads(events: readonly WireEvent[], maxBytes = MAX_PAYLOAD_BYTES): string[] {
+export function packPayloads(
+  instance: string,
+  events: readonly WireEvent[],
+  maxBytes = MAX_PAYLOAD_BYTES,
+): string[] {
   const payloads: string[] = [];
+  const empty = instance.length + 2;
   let current: string[] = [];
-  let size = 2;
+  let size = empty;
   for (const event of events) {
     const encoded = JSON.stringify(event);
     const added = Buffer.byteLength(encoded) + 1;
     if (current.length > 0 && size + added > maxBytes) {
-      payloads.push(`[${current.join(',')}]`);
+      payloads.push(`${instance}[${current.join(',')}]`);
       current = [];
-      size = 2;
+      size = empty;
     }
     current.push(encoded);
     size += added;
   }
-  if (current.length > 0) payloads.push(`[${current.join(',')}]`);
+  if (current.length > 0) payloads.push(`${instance}[${current.join(',')}]`);
   return payloads;
 }
 
@@ -69,7 +78,7 @@ export async function createPostgresLiveEvents(
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid NOTIFY channel name: ${channel}`);
   const onError = options.onError ?? (() => undefined);
   const maxDelay = options.maxReconnectDelayMs ?? 5000;
-  const instance = randomBytes(8).toString('hex');
+  const instance = randomBytes(INSTANCE_ID_LENGTH / 2).toString('hex');
   const local = createInMemoryLiveEvents();
 
   // Publishing shares a tiny pool; NOTIFYs queued in one tick go out as one statement.
@@ -91,7 +100,7 @@ export async function createPostgresLiveEvents(
     try {
       await publisher.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
         channel,
-        packPayloads(events),
+        packPayloads(instance, events),
       ]);
     } catch (error) {
       onError(error instanceof Error ? error : new Error(String(error)));
@@ -111,18 +120,18 @@ export async function createPostgresLiveEvents(
   resetListening();
 
   function deliver(payload: string | undefined): void {
-    if (!payload) return;
+    // Our own events were delivered locally when published.
+    if (!payload || payload.startsWith(instance)) return;
     let events: unknown;
     try {
-      events = JSON.parse(payload);
+      events = JSON.parse(payload.slice(INSTANCE_ID_LENGTH));
     } catch {
       return;
     }
     if (!Array.isArray(events)) return;
     for (const event of events) {
-      // Our own events were delivered locally when published.
-      if (!isWireEvent(event) || event[0] === instance) continue;
-      const [, accountId, kind, trackerId, at, source] = event;
+      if (!isWireEvent(event)) continue;
+      const [accountId, kind, trackerId, at, source] = event;
       void local.publish(accountId, { kind, trackerId, at, source });
     }
   }
@@ -179,7 +188,7 @@ export async function createPostgresLiveEvents(
   return {
     publish(accountId: string, event: LiveHit) {
       void local.publish(accountId, event);
-      outbox.push([instance, accountId, event.kind, event.trackerId, event.at, event.source]);
+      outbox.push([accountId, event.kind, event.trackerId, event.at, event.source]);
       flushScheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushOutbox);
       return Promise.resolve();
     },

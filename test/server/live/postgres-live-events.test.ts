@@ -29,18 +29,22 @@ async function eventually(check: () => void | Promise<void>, timeoutMs = 3000): 
 }
 
 describe('packPayloads', () => {
-  it('keeps every NOTIFY payload under the size limit without splitting an event', () => {
-    const events = Array.from(
-      { length: 300 },
-      (_, i) => ['instance', 'account', 'open', `tracker-${i}`, '2026-11-02T10:00:00.000Z', 'human'] as const,
-    );
-    const payloads = packPayloads(
-      events.map((event) => [...event]),
-      1000,
-    );
+  it('keeps every NOTIFY payload under the size limit without splitting an event, each marked with its sender', () => {
+    const sender = 'a1b2c3d4e5f60718';
+    const events = Array.from({ length: 300 }, (_, i): [string, 'open', string, string, 'human'] => [
+      'account',
+      'open',
+      `tracker-${i}`,
+      '2026-11-02T10:00:00.000Z',
+      'human',
+    ]);
+    const payloads = packPayloads(sender, events, 1000);
     expect(payloads.length).toBeGreaterThan(1);
     expect(payloads.every((payload) => Buffer.byteLength(payload) <= 1000)).toBe(true);
-    expect(payloads.flatMap((payload) => JSON.parse(payload) as unknown[])).toHaveLength(300);
+    expect(payloads.every((payload) => payload.startsWith(sender))).toBe(true);
+    expect(payloads.flatMap((payload) => JSON.parse(payload.slice(sender.length)) as unknown[])).toEqual(
+      events,
+    );
   });
 });
 
