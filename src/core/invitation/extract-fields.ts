@@ -47,7 +47,7 @@ interface CompiledExtraction {
 
 const cache = new WeakMap<InvitationSignalTable, CompiledExtraction>();
 
-const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*";
+const WORD = "(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*|&)";
 /** Up to eight words (commas allowed inside, for "Software Engineer, Payments"). */
 const PHRASE = `(${WORD}(?:,?[ \\t]${WORD}){0,7})`;
 /** Up to six words ending right before the cue that follows. */
@@ -564,6 +564,14 @@ function tidyCompany(tokens: string[], compiled: CompiledExtraction): string[] {
   return kept;
 }
 
+/** A role noun that names a person ("Engineer", "Manager"), which ends a company name; "Analytics" does not. */
+function isPersonRole(lower: string, compiled: CompiledExtraction): boolean {
+  return (
+    compiled.roleNouns.has(lower) &&
+    /(?:er|or|ist|ant|ent|ian|ee|lead|head|intern|rep|vp|cto|ceo|cfo|coo)$/.test(lower)
+  );
+}
+
 function isCompanyToken(token: string, compiled: CompiledExtraction): boolean {
   const lower = token.toLowerCase();
   if (compiled.legalSuffixes.has(lower)) return true;
@@ -581,8 +589,7 @@ function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: 
     if (kept.length === 0 && clean.toLowerCase() === 'the' && i + 1 < tokens.length) continue;
     if (!isCompanyToken(clean, compiled)) break;
     const lower = bare(clean);
-    if (kept.length > 0 && compiled.roleNouns.has(lower) && !compiled.legalSuffixes.has(clean.toLowerCase()))
-      break;
+    if (kept.length > 0 && isPersonRole(lower, compiled)) break;
     const endsSentence =
       /\.$/.test(clean) &&
       !compiled.legalSuffixes.has(clean.toLowerCase()) &&
@@ -650,18 +657,37 @@ function findDomainNames(
     while ((match = run.exec(text)) !== null && n++ < 2_000) {
       const tokens = words(match[0]).map((t) => t.replace(/[’']s$/, '').replace(/[.,]+$/, ''));
       for (let start = 0; start < tokens.length; start++) {
+        // From each start, the span that spells the domain best, then the longest.
+        let best: { value: string; affinity: number } | null = null;
         for (let end = tokens.length; end > start; end--) {
           const value = acceptCompany(tidyCompany(tokens.slice(start, end), compiled), compiled);
-          if (value !== null && domainAffinity(value, labels) >= 2) {
-            found.add(value);
-            end = start; // longest match from this start only
-          }
+          const affinity = value === null ? 0 : domainAffinity(value, labels);
+          if (value !== null && affinity >= 2 && (best === null || affinity > best.affinity))
+            best = { value, affinity };
         }
+        if (best !== null) found.add(best.value);
       }
       if (found.size >= 5) return [...found];
     }
   }
   return [...found];
+}
+
+/** The few lines under the signer's name (title, company), wherever the signature block sits. */
+function linesAfterName(own: string, name: string): string[] {
+  if (name.length < 2) return [];
+  const lines = own.split('\n').slice(-80);
+  const lower = name.toLowerCase();
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '').toLowerCase();
+    if (line === lower || (line.startsWith(lower) && line.length < lower.length + 30)) {
+      return lines
+        .slice(i + 1, i + 5)
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0 && l.length < 120);
+    }
+  }
+  return [];
 }
 
 function extractCompany(
@@ -673,15 +699,22 @@ function extractCompany(
   const labels = domainLabels(sources.fromEmail);
   const subject = sources.subject.replace(SUBJECT_PREFIX, '');
   const fromName = sources.fromName.trim();
-  const signatureText = sources.text.signature.join(' ');
+  const signatureLines = [
+    ...sources.text.signature.slice(0, 8),
+    ...linesAfterName(sources.text.own, people[0] ?? ''),
+  ];
+  const signatureText = signatureLines.join(' ');
   const agencyCompany = (value: string): boolean => {
     const lower = ` ${value.toLowerCase()} `;
     return compiled.agencyWords.some((word) => lower.includes(` ${word} `));
   };
+  // An agency's own name says "Recruitment" or "Staffing"; an in-house "Recruitment Team" is a department.
+  const inHouseSender = compiled.departmentWords.some((word) =>
+    ` ${fromName.toLowerCase()} `.includes(` ${word} `),
+  );
   const isAgency =
     compiled.agencyCue.test(own.slice(0, 8_000)) ||
-    agencyCompany(fromName) ||
-    agencyCompany(signatureText) ||
+    (agencyCompany(fromName) && !inHouseSender) ||
     labels.some((label) => compiled.agencyWords.some((word) => !word.includes(' ') && label.includes(word)));
 
   const pool = new CandidatePool();
@@ -721,7 +754,7 @@ function extractCompany(
   }
 
   // Signature lines: "Technical Recruiter | Northwind Analytics", "Halcyon Freight".
-  for (const line of sources.text.signature.slice(0, 8)) {
+  for (const line of signatureLines) {
     if (/@|https?:|www\.|\d{3}/.test(line)) continue;
     for (const part of line.split(/\s*[|,·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/)) {
       const trimmed = part.replace(/^[|*\s]+|[|*\s]+$/g, '');

@@ -1432,14 +1432,7 @@ export const englishSignals: InvitationSignalTable = {
     'agency',
     'placements',
   ],
-  agencyCues: [
-    'my client',
-    'our client',
-    'the client',
-    "client[’']s",
-    'your application with us',
-    'on behalf of',
-  ],
+  agencyCues: ['my client', 'our client', 'the client', "client[’']s", 'my clients', 'our clients'],
   platformCues: [
     'powered by',
     'sent via',
