@@ -158,7 +158,11 @@ function isCapitalized(word: string): boolean {
 }
 
 function bare(word: string): string {
-  return word.toLowerCase().replace(/[^\p{L}\p{N}&]/gu, '');
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&]/gu, '');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -226,7 +230,10 @@ function isReader(name: string, sources: FieldSources, compiled: CompiledExtract
 function extractHiringManager(sources: FieldSources, compiled: CompiledExtraction): ExtractedField {
   const { text } = sources;
   const sender = cleanPersonName(cleanSenderName(sources.fromName), compiled);
-  const senderIsPerson = looksLikePerson(sender, compiled, true) && !isReader(sender, sources, compiled);
+  // A sender name that spells the sender's domain ("Northgate Distribution" <jobs@northgatedist.com>) is the company.
+  const spellsDomain = domainAffinity(sender, domainLabels(sources.fromEmail)) >= 2;
+  const senderIsPerson =
+    looksLikePerson(sender, compiled, true) && !spellsDomain && !isReader(sender, sources, compiled);
   const senderIsFullName = senderIsPerson && words(sender).length >= 2;
 
   const pool: { name: string; evidence: string; score: number }[] = [];
@@ -302,7 +309,7 @@ function isRoleWord(word: string, compiled: CompiledExtraction): boolean {
 }
 
 function hasRoleNoun(title: string, compiled: CompiledExtraction): boolean {
-  return words(title).some((word) => isRoleWord(word, compiled));
+  return title.split(/[\s/]+/).some((word) => word.length > 0 && isRoleWord(word, compiled));
 }
 
 /** Trims a captured phrase to the job title inside it, or null when it does not read as a title. */
@@ -583,25 +590,28 @@ function isCompanyToken(token: string, compiled: CompiledExtraction): boolean {
 function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: string): string | null {
   const tokens = words(phrase);
   const kept: string[] = [];
+  let stoppedAt = tokens.length;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    const clean = token.replace(/[’']s$/, '').replace(/[,;:!?)"”]+$/, '');
+    const clean = token.replace(/[,;:!?)"”]+$/, '');
     if (kept.length === 0 && clean.toLowerCase() === 'the' && i + 1 < tokens.length) continue;
-    if (!isCompanyToken(clean, compiled)) break;
-    const lower = bare(clean);
-    if (kept.length > 0 && isPersonRole(lower, compiled)) break;
-    const endsSentence =
-      /\.$/.test(clean) &&
-      !compiled.legalSuffixes.has(clean.toLowerCase()) &&
-      !/^(?:st|mt|dr)\.$/i.test(clean);
-    kept.push(endsSentence ? clean.replace(/\.$/, '') : clean);
-    if (endsSentence || clean !== token.replace(/[’']s$/, '') || kept.length >= 6) {
-      if (!endsSentence && i + 1 < tokens.length && compiled.placeNouns.has(bare(tokens[i + 1] ?? '')))
-        return null;
+    const possessive = /[’']s$/.test(clean) && kept.length > 0 && !isCapitalized(tokens[i + 1] ?? 'x');
+    const core = possessive ? clean.replace(/[’']s$/, '') : clean;
+    if (!isCompanyToken(core, compiled) || (kept.length > 0 && isPersonRole(bare(core), compiled))) {
+      stoppedAt = i;
       break;
     }
-    if (i === tokens.length - 1 && compiled.placeNouns.has(bare(nextWord))) return null;
+    const endsSentence =
+      /\.$/.test(core) && !compiled.legalSuffixes.has(core.toLowerCase()) && !/^(?:st|mt|dr)\.$/i.test(core);
+    kept.push(endsSentence ? core.replace(/\.$/, '') : core);
+    if (endsSentence || core !== token || possessive || kept.length >= 6) {
+      stoppedAt = endsSentence || core !== token ? -1 : i + 1;
+      break;
+    }
   }
+  // "the Halifax branch": a place, not the company.
+  const following = stoppedAt < 0 ? '' : stoppedAt < tokens.length ? (tokens[stoppedAt] ?? '') : nextWord;
+  if (compiled.placeNouns.has(bare(following))) return null;
   return acceptCompany(tidyCompany(kept, compiled), compiled);
 }
 
@@ -623,9 +633,13 @@ function trailingCompany(phrase: string, compiled: CompiledExtraction): string |
 
 function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction): string | null {
   if (tokens.length === 0) return null;
-  const value = tokens.join(' ').trim();
+  const value = tokens
+    .join(' ')
+    .trim()
+    .replace(/[’']s$/, '');
   if (value.length < 2 || PLACEHOLDER.test(value) || /^\d+$/.test(value)) return null;
   if (compiled.notCompanyWords.has(value.toLowerCase())) return null;
+  if (tokens.every((t) => compiled.legalSuffixes.has(t.toLowerCase()))) return null;
   if (
     tokens.every(
       (t) =>
@@ -727,7 +741,7 @@ function extractCompany(
       // An agency writes from its own domain about its client: its own name is not the employer.
       if (affinity > 0 || agencyCompany(value)) adjusted -= 5;
     } else {
-      adjusted += [0, 2, 4, 5][affinity] ?? 0;
+      adjusted += [0, 2, 4, 6][affinity] ?? 0;
     }
     pool.add(value, evidence, adjusted);
   };
@@ -773,7 +787,7 @@ function extractCompany(
     const beforeVia = fromName.replace(/\s+via\s+.*$/i, '').replace(/\s*[([].*$/, '');
     const tokens = words(beforeVia);
     const sender = cleanPersonName(beforeVia, compiled);
-    if (!looksLikePerson(sender, compiled, true)) {
+    if (!looksLikePerson(sender, compiled, true) || domainAffinity(sender, labels) >= 2) {
       add(leadingCompany(tidyCompany(tokens, compiled).join(' '), compiled, ''), `sender: “${fromName}”`, 3);
     }
   }

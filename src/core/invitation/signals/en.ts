@@ -1359,6 +1359,12 @@ export const englishSignals: InvitationSignalTable = {
       pattern: '(?:on behalf of|the client is|my client is|our client is|client,|client:) {company}',
       weight: 5,
     },
+    { pattern: "(?:my|our|the) client,? (?:is |[’']s )?{company}", weight: 5 },
+    {
+      pattern:
+        '(?:helping|recruiting for|hiring for|working with|partnering with|representing|on behalf of) {company}',
+      weight: 4,
+    },
     {
       pattern:
         '(?:interest in|interested in|applying to|applied to|application to|applying at|applied at) {company}',
@@ -1588,6 +1594,13 @@ export const englishSignals: InvitationSignalTable = {
     'in',
   ],
   companySuffixes: [
+    'company',
+    'b.v',
+    'b.v.',
+    'n.v.',
+    'kg',
+    'ltda',
+    'gmbh & co. kg',
     'kft',
     'kft.',
     'a.ş',
