@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSchema, postgresForTests, type TestSchema } from './storage/postgres-test-database';
-import { createTrackerVia, spawnTracker, type TrackerProcess } from './support/spawn-tracker';
+import { createAccountAndTracker, startTrackerProcess, type TrackerProcess } from './support/tracker-process';
 
 const serverUrl = await postgresForTests();
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
@@ -71,12 +71,12 @@ describe.skipIf(serverUrl === undefined)('two tracker instances sharing one Post
     };
     // Both start at once, so both race to migrate the empty schema (the advisory lock settles it).
     [a, b] = await Promise.all([
-      spawnTracker({
+      startTrackerProcess({
         ...shared,
         DATA_DIR: join(dataDir, 'a'),
         HIT_SPOOL_PATH: join(dataDir, 'a', 'hit-spool.ndjson'),
       }),
-      spawnTracker({
+      startTrackerProcess({
         ...shared,
         DATA_DIR: join(dataDir, 'b'),
         HIT_SPOOL_PATH: join(dataDir, 'b', 'hit-spool.ndjson'),
@@ -95,7 +95,8 @@ describe.skipIf(serverUrl === undefined)('two tracker instances sharing one Post
   });
 
   it('shows an open loaded through B in the status and on the live stream read through A', async () => {
-    const { apiKey, trackerId, pixelPath } = await createTrackerVia(a.url);
+    const { apiKey, trackerId, pixelUrl } = await createAccountAndTracker(a.url);
+    const pixelPath = new URL(pixelUrl).pathname;
     const auth = { authorization: `Bearer ${apiKey}` };
 
     const stream = new AbortController();
@@ -131,7 +132,7 @@ describe.skipIf(serverUrl === undefined)('two tracker instances sharing one Post
   });
 
   it('keeps no account state in one instance: B lists and deletes what A created, and A sees it gone', async () => {
-    const { apiKey, trackerId } = await createTrackerVia(a.url);
+    const { apiKey, trackerId } = await createAccountAndTracker(a.url);
     const auth = { authorization: `Bearer ${apiKey}` };
 
     const listed = await fetch(`${b.url}/api/v1/trackers`, { headers: auth });
@@ -147,8 +148,8 @@ describe.skipIf(serverUrl === undefined)('two tracker instances sharing one Post
   });
 
   it('keeps accounts apart across instances: a key from A cannot read through B what another account made', async () => {
-    const owner = await createTrackerVia(a.url);
-    const intruder = await createTrackerVia(b.url);
+    const owner = await createAccountAndTracker(a.url);
+    const intruder = await createAccountAndTracker(b.url);
     const response = await fetch(`${b.url}/api/v1/trackers/${owner.trackerId}`, {
       headers: { authorization: `Bearer ${intruder.apiKey}` },
     });

@@ -14,14 +14,8 @@ import {
   startPrivateCluster,
   type PrivateCluster,
 } from './storage/postgres-private-cluster';
-import {
-  createTrackerVia,
-  loadPixel,
-  percentile,
-  spawnTracker,
-  type PixelLoadResult,
-  type TrackerProcess,
-} from './support/spawn-tracker';
+import { loadPixel, percentile, type PixelLoadResult } from './support/pixel-load';
+import { createAccountAndTracker, startTrackerProcess, type TrackerProcess } from './support/tracker-process';
 
 const runnable = canRunPrivateCluster();
 const SECRET = 'outage-test-secret-0123456789abcdef0123456789';
@@ -71,7 +65,7 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
   });
 
   async function startTracker(name: string): Promise<TrackerProcess> {
-    const tracker = await spawnTracker({
+    const tracker = await startTrackerProcess({
       DATABASE_URL: cluster.url,
       TRACKER_SECRET: SECRET,
       DATA_DIR: join(workDir, name),
@@ -80,6 +74,11 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
     });
     trackers.push(tracker);
     return tracker;
+  }
+
+  async function createTrackerAt(baseUrl: string) {
+    const { apiKey, trackerId, pixelUrl } = await createAccountAndTracker(baseUrl);
+    return { apiKey, trackerId, pixelPath: new URL(pixelUrl).pathname };
   }
 
   async function recordedHits(trackerId: string): Promise<number> {
@@ -109,7 +108,7 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
 
   it('answers every pixel with 200 through a database stop and start, and records each of them exactly once', async () => {
     const tracker = await startTracker('outage');
-    const { apiKey, trackerId, pixelPath } = await createTrackerVia(tracker.url);
+    const { apiKey, trackerId, pixelPath } = await createTrackerAt(tracker.url);
 
     const loading = loadPixel(tracker.url, pixelPath, { durationMs: 4000, concurrency: 16 });
     await sleep(800);
@@ -151,7 +150,7 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
 
   it('keeps what it spooled during an outage through a kill -9, and the next process writes it', async () => {
     const first = await startTracker('crash-during-outage');
-    const { trackerId, pixelPath } = await createTrackerVia(first.url);
+    const { trackerId, pixelPath } = await createTrackerAt(first.url);
 
     await cluster.stop();
     const load = await loadPixel(first.url, pixelPath, { durationMs: 1000, concurrency: 8 });
@@ -169,7 +168,7 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
 
   it('loses at most the last flush window of hits when killed with SIGKILL under load', async () => {
     const tracker = await startTracker('kill-under-load');
-    const { trackerId, pixelPath } = await createTrackerVia(tracker.url);
+    const { trackerId, pixelPath } = await createTrackerAt(tracker.url);
 
     let killedAt = 0;
     const loading = loadPixel(tracker.url, pixelPath, {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
+import { withPooledClient } from './with-pooled-client';
 
 export interface Migration {
   version: number;
@@ -59,48 +60,47 @@ export async function applyMigrations(
   pool: Pool,
   migrations: Migration[] = loadMigrations(),
 ): Promise<MigrationOutcome> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  return withPooledClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const { rows } = await client.query<{ version: number; name: string; checksum: string }>(
-      'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
-    );
-    const recorded = new Map(rows.map((row) => [row.version, row]));
-    const applied: number[] = [];
-    for (const migration of migrations) {
-      const checksum = checksumOf(migration.sql);
-      const previous = recorded.get(migration.version);
-      if (previous) {
-        if (previous.checksum !== checksum) {
-          throw new Error(
-            `PostgreSQL migration ${migration.version} (${previous.name}) was changed after it was applied; ` +
-              'add a new migration instead of editing an applied one',
-          );
+      const { rows } = await client.query<{ version: number; name: string; checksum: string }>(
+        'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+      );
+      const recorded = new Map(rows.map((row) => [row.version, row]));
+      const applied: number[] = [];
+      for (const migration of migrations) {
+        const checksum = checksumOf(migration.sql);
+        const previous = recorded.get(migration.version);
+        if (previous) {
+          if (previous.checksum !== checksum) {
+            throw new Error(
+              `PostgreSQL migration ${migration.version} (${previous.name}) was changed after it was applied; ` +
+                'add a new migration instead of editing an applied one',
+            );
+          }
+          continue;
         }
-        continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+          migration.version,
+          migration.name,
+          checksum,
+        ]);
+        applied.push(migration.version);
       }
-      await client.query(migration.sql);
-      await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        migration.version,
-        migration.name,
-        checksum,
-      ]);
-      applied.push(migration.version);
+      await client.query('COMMIT');
+      const schemaVersion = Math.max(0, ...rows.map((row) => row.version), ...applied);
+      return { applied, schemaVersion };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    await client.query('COMMIT');
-    const schemaVersion = Math.max(0, ...rows.map((row) => row.version), ...applied);
-    return { applied, schemaVersion };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -21,6 +21,7 @@ import type {
   TrackerWithHits,
 } from '../tracker-store';
 import { applyMigrations } from './apply-migrations';
+import { withPooledClient } from './with-pooled-client';
 
 export interface PostgresTrackerStoreOptions {
   /** `postgres://user:password@host:port/database`, as given in DATABASE_URL. */
@@ -138,18 +139,21 @@ export async function createPostgresTrackerStore(
 
   async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
+        return await withPooledClient(pool, async (client) => {
+          await client.query('BEGIN');
+          try {
+            const result = await work(client);
+            await client.query('COMMIT');
+            return result;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+        });
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
         if (attempt < 3 && RETRYABLE.has(sqlState(error) ?? '')) continue;
         throw error;
-      } finally {
-        client.release();
       }
     }
   }
