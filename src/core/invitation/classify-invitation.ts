@@ -369,23 +369,30 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     };
   }
 
+  // Logistics first when they outweigh the look-alikes: a cancellation may say the role is "on hold".
+  const invitationActs = inviteScore + requestScore + subjectScore + linkScore;
+  if (
+    topLogistics &&
+    logisticsScore >= LOGISTICS_THRESHOLD &&
+    logisticsScore >= invitationActs &&
+    ownMail.length === 0 &&
+    logisticsScore > negativeScore
+  ) {
+    return {
+      verdict: 'interview-logistics',
+      category: topLogistics.category,
+      confidence: round2(0.5 + 0.47 * sigmoid((logisticsScore - invitationActs) / 3)),
+      reasons: dedupe(topLogistics.hits.filter((h) => h.weight >= 1).map(reasonOf)).slice(0, 3),
+      scores,
+    };
+  }
+
   if (topNegative && ((negativeScore >= 4 && net < INVITATION_THRESHOLD) || ownMail.length > 0)) {
     return {
       verdict: 'not-invitation',
       category: topNegative.category,
       confidence: round2(0.5 + 0.47 * sigmoid((negativeScore - positive) / 3 + 1)),
       reasons: negativeReasons(topNegative, 3),
-      scores,
-    };
-  }
-
-  const invitationActs = inviteScore + requestScore + subjectScore + linkScore;
-  if (topLogistics && logisticsScore >= LOGISTICS_THRESHOLD && logisticsScore >= invitationActs) {
-    return {
-      verdict: 'interview-logistics',
-      category: topLogistics.category,
-      confidence: round2(0.5 + 0.47 * sigmoid((logisticsScore - invitationActs) / 3)),
-      reasons: dedupe(topLogistics.hits.filter((h) => h.weight >= 1).map(reasonOf)).slice(0, 3),
       scores,
     };
   }

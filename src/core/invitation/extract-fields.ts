@@ -517,6 +517,15 @@ function squashVariants(value: string): string[] {
         .join('') + tokens.slice(k).join(''),
     );
   }
+  for (let k = 1; k < tokens.length; k++) {
+    variants.add(
+      tokens.slice(0, k).join('') +
+        tokens
+          .slice(k)
+          .map((t) => t.charAt(0))
+          .join(''),
+    );
+  }
   variants.add(tokens.map((t) => t.charAt(0)).join(''));
   return [...variants].filter((v) => v.length >= 2);
 }
@@ -731,19 +740,11 @@ function extractCompany(
     (agencyCompany(fromName) && !inHouseSender) ||
     labels.some((label) => compiled.agencyWords.some((word) => !word.includes(' ') && label.includes(word)));
 
-  const pool = new CandidatePool();
-  const add = (value: string | null, evidence: string, score: number): void => {
+  const raw: { value: string; evidence: string; score: number; names: boolean }[] = [];
+  const add = (value: string | null, evidence: string, score: number, namesEmployer = false): void => {
     if (value === null) return;
     if (people.some((person) => person.length > 0 && namesMatch(person, value, compiled.honorifics))) return;
-    let adjusted = score;
-    const affinity = domainAffinity(value, labels);
-    if (isAgency) {
-      // An agency writes from its own domain about its client: its own name is not the employer.
-      if (affinity > 0 || agencyCompany(value)) adjusted -= 5;
-    } else {
-      adjusted += [0, 2, 4, 6][affinity] ?? 0;
-    }
-    pool.add(value, evidence, adjusted);
+    raw.push({ value, evidence, score, names: namesEmployer });
   };
 
   const regions = [
@@ -759,7 +760,7 @@ function extractCompany(
     add(leadingCompany(capture, compiled, nextWord), `${where}: “${match[0].trim()}”`, weight);
   });
   scanPatterns(compiled.companyLeadPatterns, regions, (capture, match, weight, where) => {
-    add(trailingCompany(capture, compiled), `${where}: “${match[0].trim()}”`, weight);
+    add(trailingCompany(capture, compiled), `${where}: “${match[0].trim()}”`, weight, weight >= 6);
   });
 
   for (const line of own.split('\n', 400)) {
@@ -796,6 +797,21 @@ function extractCompany(
     add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
   }
 
+  // "Crestview Pharmacy has invited you", sent by a job board or an agency: the sender's own name is not the
+  // employer, so names that spell the sender's domain lose instead of win.
+  const onBehalf = isAgency || raw.some((c) => c.names && domainAffinity(c.value, labels) === 0);
+  const pool = new CandidatePool();
+  for (const candidate of raw) {
+    const affinity = domainAffinity(candidate.value, labels);
+    let score = candidate.score;
+    if (onBehalf) {
+      if (affinity > 0 || agencyCompany(candidate.value)) score -= 5;
+    } else {
+      score += [0, 2, 4, 5][affinity] ?? 0;
+    }
+    pool.add(candidate.value, candidate.evidence, score);
+  }
+
   // Hiring platforms and job boards name themselves in footers ("Powered by TalentGrid"): never the employer.
   const platforms: string[] = [];
   const platformCue = compiled.platformCue;
@@ -817,7 +833,7 @@ function extractCompany(
 
   // Last resort: the sender's own domain, when it is not free mail, a hiring platform or an agency.
   const label = labels[labels.length - 1];
-  if (!isAgency && label && /^[a-z]{3,20}$/.test(label)) {
+  if (!onBehalf && label && /^[a-z]{3,20}$/.test(label)) {
     const value = label.charAt(0).toUpperCase() + label.slice(1);
     return { value, evidence: `sender's domain: ${sources.fromEmail.trim()}` };
   }

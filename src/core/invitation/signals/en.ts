@@ -308,6 +308,11 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`when (?:would|are|will) you be (?:available|free)`, 4, 'asks when you are available'),
       s(
+        `(?<!\\b(?:i|we|i${APOS}m|we${APOS}re|am|are) )free (?:for|on|at) (?:a |an )?${FEW}(?:call|chat|interview|coffee|meeting|conversation|catch-?up)`,
+        3,
+        'asks whether you are free',
+      ),
+      s(
         `(?:are|would) you (?:be )?(?:available|free) (?:on|at|this|next|for|to|tomorrow|early|later|sometime|any)`,
         3,
         'asks whether you are available',
@@ -1403,6 +1408,7 @@ export const englishSignals: InvitationSignalTable = {
     title: ['job', 'position', 'role', 'job title', 'vacancy', 'post', 'opening', 'requisition'],
   },
   departmentWords: [
+    'unit',
     'talent acquisition',
     'early careers',
     'university recruiting',
