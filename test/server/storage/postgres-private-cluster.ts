@@ -76,8 +76,11 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     await chown(root, Number(stdout.trim()), Number(gid.trim()));
   }
   await chmod(root, 0o700);
+  // Run from the cluster's own folder: the postgres user may not be allowed into the project's folder.
   const pg = (tool: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
+    asRoot
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { cwd: root })
+      : run(join(bin, tool), args, { cwd: root });
 
   await pg('initdb', [
     '-D',
