@@ -51,7 +51,7 @@ const WORD = "(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*|&)";
 /** Up to eight words (commas allowed inside, for "Software Engineer, Payments"). */
 const PHRASE = `(${WORD}(?:,?[ \\t]${WORD}){0,7})`;
 /** Up to six words ending right before the cue that follows. */
-const LEAD_PHRASE = `(${WORD}(?:[ \\t]${WORD}){0,5})`;
+const LEAD_PHRASE = `(${WORD}(?:[ \\t]${WORD}){0,5}?)`;
 const NAME_TOKEN = "[\\p{Lu}][\\p{L}'’-]*\\.?";
 const PERSON_NAME = `${NAME_TOKEN}(?:[ \\t]+(?:${NAME_TOKEN}|de|van|von|der|den|da|di|del|la|le|bin|al|ten|ter)){0,3}`;
 const PERSON_REGEX = new RegExp(`^${PERSON_NAME}$`, 'u');
@@ -222,6 +222,16 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
   return true;
 }
 
+/** True when the text uses the name as an organisation: "Acme Foods has invited you", "here at Acme Foods". */
+function namedAsCompany(name: string, own: string): boolean {
+  if (name.length < 2) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `(?:\\b(?:at|join|joining|with|for) ${escaped}\\b|\\b${escaped}(?:[’']s)? (?:has|have|is|are|would|wants|team|hiring|careers)\\b)`,
+    'i',
+  ).test(own.slice(0, 8_000));
+}
+
 function isReader(name: string, sources: FieldSources, compiled: CompiledExtraction): boolean {
   const readers = [sources.candidateName, sources.text.addressee ?? ''].filter((n) => n.trim().length > 0);
   return readers.some((reader) => namesMatch(name, reader, compiled.honorifics));
@@ -231,7 +241,8 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
   const { text } = sources;
   const sender = cleanPersonName(cleanSenderName(sources.fromName), compiled);
   // A sender name that spells the sender's domain ("Northgate Distribution" <jobs@northgatedist.com>) is the company.
-  const spellsDomain = domainAffinity(sender, domainLabels(sources.fromEmail)) >= 2;
+  const spellsDomain =
+    domainAffinity(sender, domainLabels(sources.fromEmail)) >= 2 || namedAsCompany(sender, text.own);
   const senderIsPerson =
     looksLikePerson(sender, compiled, true) && !spellsDomain && !isReader(sender, sources, compiled);
   const senderIsFullName = senderIsPerson && words(sender).length >= 2;
