@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProduction } from './support/build-preview';
+import { buildDevelopment, buildProduction } from './support/build-preview';
 import type { PreviewBuild } from './support/build-preview';
 
 const PANE_JS_BUDGET_BYTES = 130 * 1024;
@@ -68,6 +68,27 @@ describe('the production build', () => {
         `lazy chunks: ${lazy.join(', ') || 'none'}`,
     );
     expect(gzipped).toBeLessThanOrEqual(PANE_JS_BUDGET_BYTES);
+  });
+});
+
+describe('the development build', () => {
+  it('serves Office.js from the npm package (works offline) and includes the preview', async () => {
+    const build = await buildDevelopment();
+    try {
+      const html = await readFile(path.join(build.dir, 'taskpane.html'), 'utf8');
+      expect(html).toContain('src="/office-js/office.js"');
+      expect(html).not.toContain('appsforoffice.microsoft.com');
+      const officeJs = await readFile(path.join(build.dir, 'office-js/office.js'), 'utf8');
+      expect(officeJs.length).toBeGreaterThan(10_000);
+      const files = await readdir(build.dir);
+      expect(files).toEqual(expect.arrayContaining(['preview.html', 'preview-pane.html']));
+      expect(files.some((file) => file.startsWith('outlook-'))).toBe(false);
+      expect(
+        (await readdir(path.join(build.dir, 'office-js'))).some((file) => /^outlook-web-.*\.js$/.test(file)),
+      ).toBe(true);
+    } finally {
+      await build.dispose();
+    }
   });
 });
 

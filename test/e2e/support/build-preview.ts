@@ -1,6 +1,7 @@
 // Runs the real webpack CLI into a temporary folder, once per test file: `buildPreview` makes the production
 // pane plus the preview pages (the pane bundle is the one `npm run build` ships; only the preview pages and the
-// Office stand-in are added), `buildProduction` makes exactly what `npm run build` makes.
+// Office stand-in are added), `buildProduction` makes exactly what `npm run build` makes, and
+// `buildDevelopment` what `npm run build:dev` makes.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,13 +23,19 @@ export function buildProduction(env: Record<string, string | undefined>): Promis
   return runWebpack([], env);
 }
 
+/** `npm run build:dev` into a temporary folder: the development pane, the preview and a local Office.js. */
+export function buildDevelopment(): Promise<PreviewBuild> {
+  return runWebpack([], {}, 'development');
+}
+
 async function runWebpack(
   extraArgs: string[],
   env: Record<string, string | undefined>,
+  mode: 'production' | 'development' = 'production',
 ): Promise<PreviewBuild> {
   const dir = await mkdtemp(path.join(tmpdir(), 'politely-build-'));
   const webpackCli = path.join(root, 'node_modules/webpack-cli/bin/cli.js');
-  const args = [webpackCli, '--mode', 'production', ...extraArgs, '--env', `outputPath=${dir}`];
+  const args = [webpackCli, '--mode', mode, ...extraArgs, '--env', `outputPath=${dir}`];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
