@@ -3,6 +3,9 @@
  * listening: main.ts listens, tests use app.inject. Closing the app does not close the store or flush the
  * hit buffer; main.ts owns that order (stop HTTP, flush hits, close storage).
  */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -23,6 +26,7 @@ import { eventStreamRoutes, eventTicketRoutes } from './routes/event-stream-rout
 import { healthRoutes } from './routes/health-routes';
 import { linkRoutes } from './routes/link-routes';
 import { pixelRoutes, sendPixel } from './routes/pixel-routes';
+import { createPixelHandler, isPixelRequest } from './tracking/pixel-handler';
 import { trackerRoutes } from './routes/tracker-routes';
 
 export type { AppDeps, AppConfig } from './app-deps';
@@ -41,32 +45,43 @@ const BODY_LIMIT_BYTES = 16 * 1024;
 const HEADER_LIMIT_BYTES = 16 * 1024;
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const serverOptions: FastifyServerOptions = {
+  const trust = deps.config.trustedProxies.length > 0 ? proxyAddr.compile(deps.config.trustedProxies) : null;
+  const pixelHandler = createPixelHandler({
+    tokens: deps.tokens,
+    hits: deps.hits,
+    clock: deps.clock,
+    devMode: deps.config.devMode,
+    previewOrigins: deps.config.devMode ? deps.config.allowedOrigins : [],
+    clientIp: (request) => (trust ? proxyAddr(request, trust) : (request.socket.remoteAddress ?? '')),
+    onError: (message, error) => app.log.error({ err: error }, message),
+  });
+  // The pixel is the hot path: it is answered before Fastify's routing and hooks, by the same handler that
+  // the /p/* route serves (so app.inject tests what mail clients get). Everything else goes to Fastify.
+  const serverFactory = (handler: (request: IncomingMessage, response: ServerResponse) => void) => {
+    const listener = (request: IncomingMessage, response: ServerResponse) =>
+      isPixelRequest(request) ? pixelHandler(request, response) : handler(request, response);
+    return options.https
+      ? createHttpsServer({ ...options.https, maxHeaderSize: HEADER_LIMIT_BYTES }, listener)
+      : createHttpServer({ maxHeaderSize: HEADER_LIMIT_BYTES }, listener);
+  };
+
+  const app: FastifyInstance = (Fastify as unknown as (opts: object) => FastifyInstance)({
+    serverFactory,
     logger: options.logger ?? false,
     // Request lines carry tokens and tickets; nothing logs them. Errors are logged by route pattern only.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
+    trustProxy: trust ?? false,
     return503OnClosing: true,
     // Strict JSON: a number where a string belongs is an error, not silently converted.
     ajv: { customOptions: { coerceTypes: false } },
     forceCloseConnections: 'idle',
     // A URL that cannot even be decoded: a pixel still gets its GIF, anything else a plain 400.
-    frameworkErrors: (_error, request, reply) => {
-      const plain = reply as unknown as FastifyReply;
-      if (request.url.startsWith('/p/')) return sendPixel(plain);
-      return plain.code(400).send(errorBody(400, 'The request address is not valid.'));
+    frameworkErrors: (_error: unknown, request: { url?: string }, reply: FastifyReply) => {
+      if (request.url?.startsWith('/p/')) return sendPixel(reply);
+      return reply.code(400).send(errorBody(400, 'The request address is not valid.'));
     },
-  };
-  // Fastify types an HTTPS instance apart from an HTTP one; the routes only use what both kinds share.
-  const createFastify = Fastify as unknown as (
-    opts: FastifyServerOptions & { http?: object; https?: object },
-  ) => FastifyInstance;
-  const app = createFastify(
-    options.https
-      ? { ...serverOptions, https: { ...options.https, maxHeaderSize: HEADER_LIMIT_BYTES } }
-      : { ...serverOptions, http: { maxHeaderSize: HEADER_LIMIT_BYTES } },
-  );
+  });
 
   app.decorate('deps', { ...deps, store: guardStore(deps.store, options.storageTimeoutMs ?? 5000) });
   app.decorateRequest('account', null);
@@ -83,7 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await app.register(devPreviewCors, { allowedOrigins: deps.config.allowedOrigins });
   }
   await app.register(healthRoutes);
-  await app.register(pixelRoutes);
+  await app.register(pixelRoutes, { handler: pixelHandler });
   await app.register(linkRoutes);
   await app.register(
     async (api) => {

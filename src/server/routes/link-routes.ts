@@ -8,7 +8,7 @@ import { notFound } from '../http/http-errors';
 import { hitFromRequest } from '../tracking/hit-from-request';
 
 export function linkRoutes(app: FastifyInstance): Promise<void> {
-  const { tokens, hits, store } = app.deps;
+  const { tokens, hits, store, clock, config } = app.deps;
 
   app.get<{ Params: { '*': string } }>(
     '/l/*',
@@ -20,7 +20,11 @@ export function linkRoutes(app: FastifyInstance): Promise<void> {
       if (target === null) throw notFound('This tracked link no longer exists.');
       if (request.method === 'GET') {
         hits.enqueue(
-          hitFromRequest(request, { trackerId: token.trackerId, kind: 'click', linkIndex: token.linkIndex }),
+          hitFromRequest(
+            request,
+            { trackerId: token.trackerId, kind: 'click', linkIndex: token.linkIndex },
+            { clock, devMode: config.devMode },
+          ),
         );
       }
       return reply.code(302).header('cache-control', 'no-store').header('location', target).send();

@@ -1,11 +1,12 @@
 /**
- * Chooses the storage and live-event adapters for a DATABASE_URL: SQLite with in-process live events, or
+ * Chooses the storage and live-event adapters for a DATABASE_URL: SQLite (on a worker thread) with in-process
+ * live events, or
  * PostgreSQL with LISTEN/NOTIFY so that several instances share events. The PostgreSQL modules load only
  * when asked for.
  */
 import type { DatabaseConfig } from '../config';
 import { createInMemoryLiveEvents, type LiveEvents } from '../live/live-events';
-import { createSqliteTrackerStore } from './sqlite/sqlite-tracker-store';
+import { createThreadedSqliteTrackerStore } from './sqlite/threaded-sqlite-tracker-store';
 import type { TrackerStore } from './tracker-store';
 
 export interface Storage {
@@ -18,7 +19,9 @@ export async function openStorage(
   onError: (message: string, error: unknown) => void = () => undefined,
 ): Promise<Storage> {
   if (database.kind === 'sqlite') {
-    return { store: createSqliteTrackerStore({ path: database.path }), live: createInMemoryLiveEvents() };
+    // On its own thread, so hit batches never hold up the pixel answers.
+    const store = await createThreadedSqliteTrackerStore({ path: database.path });
+    return { store, live: createInMemoryLiveEvents() };
   }
   const { createPostgresTrackerStore } = await import('./postgres/postgres-tracker-store');
   const { createPostgresLiveEvents } = await import('../live/postgres-live-events');

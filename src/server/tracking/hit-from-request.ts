@@ -4,28 +4,34 @@
  * and IP go no further than this function.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { classifyHitRequest } from '../../core/tracking/classify-hit';
 import type { HitFact } from '../../core/tracking/hit-facts';
+import type { Clock } from '../clock';
 
 /** Header a development preview sends to act as a distinct recipient client (ignored outside dev mode). */
 export const PREVIEW_CLIENT_HEADER = 'x-politely-preview-client';
 
 const PREVIEW_NAME = /^[A-Za-z0-9 ._-]{1,40}$/;
 
+export interface HitContext {
+  clock: Clock;
+  devMode: boolean;
+}
+
 export function hitFromRequest(
-  request: FastifyRequest,
+  request: { headers: IncomingHttpHeaders; ip: string },
   target: { trackerId: string; kind: HitFact['kind']; linkIndex: number | null },
+  context: HitContext,
 ): HitFact {
   const { headers } = request;
-  const { clock, config } = request.server.deps;
   const purpose = headers['sec-purpose'] ?? headers.purpose ?? headers['x-moz'];
-  const preview = config.devMode ? headers[PREVIEW_CLIENT_HEADER] : undefined;
+  const preview = context.devMode ? headers[PREVIEW_CLIENT_HEADER] : undefined;
   const classified = classifyHitRequest({
     userAgent: headers['user-agent'],
     ip: request.ip,
     purpose: Array.isArray(purpose) ? purpose.join(',') : purpose,
     previewClient: typeof preview === 'string' && PREVIEW_NAME.test(preview) ? preview : null,
   });
-  return { id: randomUUID(), at: clock.now(), ...target, ...classified };
+  return { id: randomUUID(), at: context.clock.now(), ...target, ...classified };
 }

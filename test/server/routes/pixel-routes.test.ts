@@ -155,3 +155,27 @@ describe('GET /p/<token>.gif when storage fails', () => {
     await t.close();
   });
 });
+
+describe('GET /p/<token>.gif over real HTTP (served ahead of Fastify routing)', () => {
+  it('answers exactly like the route: GIF, headers, and the open recorded with the socket address', async () => {
+    const t = await buildTestApp();
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { apiKey } = await createAccount(t.app);
+    const tracker = await createTracker(t.app, apiKey);
+
+    for (const path of [pathOf(tracker.pixelUrl), '/p/forged.gif', '/p/%E0%A4%A.gif']) {
+      const response = await fetch(`${base}${path}`, { headers: { 'user-agent': OUTLOOK_UA } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe(CACHE_CONTROL);
+      expect(response.headers.get('content-type')).toBe('image/gif');
+      expect(Buffer.from(await response.arrayBuffer()).equals(TRANSPARENT_GIF)).toBe(true);
+    }
+    await t.deps.hits.flush();
+    const detail = await t.app.inject({
+      url: `/api/v1/trackers/${tracker.id}`,
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(detail.json().events).toEqual([expect.objectContaining({ source: 'human', client: 'Outlook' })]);
+    await t.close();
+  });
+});

@@ -92,9 +92,10 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
     trackerOwner: db.prepare<[string], { account_id: string; creator_client_key: string }>(
       'SELECT account_id, creator_client_key FROM trackers WHERE id = ?',
     ),
-    insertHit: db.prepare(
+    // Positional parameters: binding by name costs noticeably more on the hot write path.
+    insertHit: db.prepare<[string, string, string, number | null, number, string, string, string, string]>(
       `INSERT INTO hits (id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key)
-       VALUES (@id, @trackerId, @kind, @linkIndex, @at, @signal, @ipPrefix, @uaFamily, @clientKey)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     ),
     firstOutsideAt: db.prepare<[string, string], { at: number }>(
@@ -135,7 +136,17 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
         owners.set(hit.trackerId, owner);
       }
       if (!owner) continue;
-      const info = statements.insertHit.run({ ...hit, at: hit.at.getTime() });
+      const info = statements.insertHit.run(
+        hit.id,
+        hit.trackerId,
+        hit.kind,
+        hit.linkIndex,
+        hit.at.getTime(),
+        hit.signal,
+        hit.ipPrefix,
+        hit.uaFamily,
+        hit.clientKey,
+      );
       if (info.changes === 1) stored.push(hit);
     }
     const firstOutside = new Map<string, Date | null>();
