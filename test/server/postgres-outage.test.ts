@@ -186,9 +186,10 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
 
     const recorded = await settledCount(trackerId, 5000);
     const lost = load.answered200 - recorded;
-    // A hit answered within the window before the kill may still have been waiting for its flush (one interval)
-    // or inside the write the kill interrupted (a few ms more); hits answered before that must all be stored.
-    const windowMs = FLUSH_INTERVAL_MS * 2 + 50;
+    // A hit answered shortly before the kill may still have been waiting for its flush (one interval, and a
+    // timer can fire late on a busy machine) or been in the batch the kill interrupted (its write time, which
+    // CI's shared cores can stretch); hits answered before that window must all be stored.
+    const windowMs = FLUSH_INTERVAL_MS * 2 + 150;
     const answeredInWindow = load.timings.filter((t) => t.doneAt >= killedAt - windowMs).length;
     summarize('kill -9 under load', load, {
       recorded,
