@@ -16,6 +16,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { useLiveOpenNotice } from '../sent-declines/useLiveOpenNotice';
 import type { SettingsService } from '../settings/settings-service';
 import type { TrackerClient } from '../tracker-client/tracker-client';
 
@@ -49,12 +50,24 @@ const useStyles = makeStyles({
   },
   tab: {
     borderRadius: 0,
-    borderBottom: `${tokens.strokeWidthThick} solid transparent`,
     fontWeight: tokens.fontWeightRegular,
   },
   selected: {
-    borderBottomColor: tokens.colorCompoundBrandStroke,
+    // An inset shadow, not a border: the button's own border styles would override a border colour.
+    boxShadow: `inset 0 -${tokens.strokeWidthThicker} 0 ${tokens.colorCompoundBrandStroke}`,
     fontWeight: tokens.fontWeightSemibold,
+  },
+  notice: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+  },
+  noticeText: {
+    flexGrow: 1,
   },
   loading: {
     padding: tokens.spacingVerticalXL,
@@ -77,6 +90,8 @@ export function PaneNavigation({
   const [view, setView] = useState<PaneView>(initialView ?? 'decline');
   const idPrefix = useId();
   const tabRefs = useRef(new Map<PaneView, HTMLButtonElement>());
+  // Sent declines announces opens itself; elsewhere this short notice does.
+  const live = useLiveOpenNotice(client, settings, { enabled: view !== 'sent' });
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = VIEWS.findIndex((entry) => entry.view === view);
@@ -121,6 +136,19 @@ export function PaneNavigation({
             </Button>
           );
         })}
+      </div>
+      <div role="status" aria-live="polite">
+        {live.notice && (
+          <div className={styles.notice}>
+            <Text className={styles.noticeText}>{live.notice.text}</Text>
+            <Button size="small" appearance="transparent" onClick={() => setView('sent')}>
+              Show
+            </Button>
+            <Button size="small" appearance="transparent" onClick={live.dismiss}>
+              Dismiss
+            </Button>
+          </div>
+        )}
       </div>
       <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${view}`}>
         {view === 'decline' ? (

@@ -1,22 +1,22 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PaneNavigation } from '../../../src/taskpane/navigation/PaneNavigation';
 import { createSettingsService } from '../../../src/taskpane/settings/settings-service';
 import { createMemorySettingsStore, defaultSettings } from '../../../src/taskpane/settings/settings-store';
-import { createFakeTrackerClient } from '../sent-declines/fake-tracker-client';
+import { createFakeTrackerClient, trackerDetail } from '../sent-declines/fake-tracker-client';
 
-function renderNavigation() {
+function renderNavigation(fake = createFakeTrackerClient(), apiKey: string | null = null) {
   const settings = createSettingsService(
-    createMemorySettingsStore(defaultSettings('https://localhost:3001')),
+    createMemorySettingsStore({ ...defaultSettings('https://localhost:3001'), apiKey }),
   );
   render(
     <FluentProvider theme={webLightTheme}>
       <PaneNavigation
         declinePanel={<p>The decline panel</p>}
         settings={settings}
-        client={createFakeTrackerClient().client}
+        client={fake.client}
         displayName="Robin Lee"
       />
     </FluentProvider>,
@@ -48,5 +48,28 @@ describe('PaneNavigation', () => {
     expect(settingsTab.getAttribute('aria-selected')).toBe('true');
     expect(screen.getAllByRole('tab').map((tab) => tab.getAttribute('tabindex'))).toEqual(['-1', '-1', '0']);
     expect(await screen.findByRole('textbox', { name: 'Tracker URL' })).toBeTruthy();
+  });
+
+  it('announces a new open while another view is shown, and leads to Sent declines', async () => {
+    const fake = createFakeTrackerClient([trackerDetail({ id: 't1', subject: 'RE: Onsite' })]);
+    const user = renderNavigation(fake, 'k_1');
+    expect(fake.subscriberCount()).toBe(1);
+    act(() => {
+      fake.hit(
+        't1',
+        { at: '2026-11-27T11:59:00.000Z', kind: 'open', source: 'human' },
+        { status: 'opened', opens: 1 },
+      );
+    });
+    expect(await screen.findByText('“RE: Onsite” was opened by ana@corp.example (Opened).')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    expect(screen.getByRole('tab', { name: 'Sent declines' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('Opened')).toBeTruthy();
+  });
+
+  it('does not listen (or create an account) before the mailbox has a tracker key', () => {
+    const fake = createFakeTrackerClient();
+    renderNavigation(fake, null);
+    expect(fake.subscriberCount()).toBe(0);
   });
 });
