@@ -62,7 +62,8 @@ export interface PrivateCluster {
   destroy(): Promise<void>;
 }
 
-export async function startPrivateCluster(): Promise<PrivateCluster> {
+/** `settings` are extra server settings (`-c name=value`), e.g. `{ track_commit_timestamp: 'on' }`. */
+export async function startPrivateCluster(settings: Record<string, string> = {}): Promise<PrivateCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL server binaries not found');
   const root = await mkdtemp(join(tmpdir(), 'politely-pg-'));
@@ -100,6 +101,7 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     '-c fsync=off',
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
+    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
   ].join(' ');
   const start = async () => {
     await pg('pg_ctl', [
