@@ -20,6 +20,7 @@ function findHost(): PreviewHost {
     theme: () => 'light',
     supportsMailbox19: () => true,
     onItemChanged: () => () => {},
+    onThemeChanged: () => () => {},
     showReply: () => {},
     loadRoamingSettings: () => ({}),
     saveRoamingSettings: () => {},

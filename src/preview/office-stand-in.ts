@@ -1,6 +1,7 @@
 /**
  * A stand-in for the parts of Office.js the pane uses, backed by a `PreviewHost`: the mailbox item and its
- * body, user profile, requirement sets, reply forms, ItemChanged, roamingSettings, officeTheme and onReady.
+ * body, user profile, requirement sets, reply forms, ItemChanged, OfficeThemeChanged, roamingSettings,
+ * officeTheme and onReady.
  * It behaves like Outlook where the pane could tell the difference: callbacks run asynchronously with an
  * AsyncResult, a reply body over 32 KB throws, and a missing item is `null`.
  */
@@ -17,6 +18,7 @@ interface StandInAsyncResult<T> {
 }
 
 const ITEM_CHANGED = 'olkItemSelectedChanged';
+const THEME_CHANGED = 'officeThemeChanged';
 const SUPPORTED_MAILBOX_VERSION = 14;
 
 export function createOfficeStandIn(host: PreviewHost) {
@@ -100,7 +102,17 @@ export function createOfficeStandIn(host: PreviewHost) {
     };
   }
 
-  let stopItemChanged: (() => void) | null = null;
+  const stopListening = new Map<string, () => void>();
+  const officeTheme = () => {
+    const dark = host.theme() === 'dark';
+    return {
+      isDarkTheme: dark,
+      bodyBackgroundColor: dark ? '#1f1f1f' : '#ffffff',
+      bodyForegroundColor: dark ? '#ffffff' : '#242424',
+      controlBackgroundColor: dark ? '#292929' : '#ffffff',
+      controlForegroundColor: dark ? '#ffffff' : '#242424',
+    };
+  };
   let roaming: Record<string, unknown> = { ...host.loadRoamingSettings() };
 
   const mailbox = {
@@ -124,19 +136,24 @@ export function createOfficeStandIn(host: PreviewHost) {
       callback?: AsyncCallback<undefined>,
     ) {
       const done = callbackOf(optionsOrCallback, callback);
-      if (eventType !== ITEM_CHANGED) {
-        fail(done, 5000, 'Hosterror', `The stand-in does not raise ${eventType}.`);
+      // Like Outlook, the theme event exists only where Mailbox 1.14 does.
+      const supported =
+        eventType === ITEM_CHANGED || (eventType === THEME_CHANGED && mailboxVersionSupported('1.14'));
+      if (!supported) {
+        fail(done, 5000, 'Hosterror', `This Outlook does not raise ${eventType}.`);
         return;
       }
-      stopItemChanged?.();
-      stopItemChanged = host.onItemChanged(() => handler({ type: ITEM_CHANGED }));
+      stopListening.get(eventType)?.();
+      const stop =
+        eventType === ITEM_CHANGED
+          ? host.onItemChanged(() => handler({ type: ITEM_CHANGED }))
+          : host.onThemeChanged(() => handler({ type: THEME_CHANGED, officeTheme: officeTheme() }));
+      stopListening.set(eventType, stop);
       succeed(done, undefined);
     },
     removeHandlerAsync(eventType: string, optionsOrCallback?: unknown, callback?: AsyncCallback<undefined>) {
-      if (eventType === ITEM_CHANGED) {
-        stopItemChanged?.();
-        stopItemChanged = null;
-      }
+      stopListening.get(eventType)?.();
+      stopListening.delete(eventType);
       succeed(callbackOf(optionsOrCallback, callback), undefined);
     },
   };
@@ -161,7 +178,6 @@ export function createOfficeStandIn(host: PreviewHost) {
     },
   };
 
-  const dark = () => host.theme() === 'dark';
   const context = {
     mailbox,
     roamingSettings,
@@ -170,13 +186,7 @@ export function createOfficeStandIn(host: PreviewHost) {
         name === 'Mailbox' && mailboxVersionSupported(version),
     },
     get officeTheme() {
-      return {
-        isDarkTheme: dark(),
-        bodyBackgroundColor: dark() ? '#1f1f1f' : '#ffffff',
-        bodyForegroundColor: dark() ? '#ffffff' : '#242424',
-        controlBackgroundColor: dark() ? '#292929' : '#ffffff',
-        controlForegroundColor: dark() ? '#ffffff' : '#242424',
-      };
+      return officeTheme();
     },
     displayLanguage: 'en-US',
     contentLanguage: 'en-US',
@@ -194,7 +204,7 @@ export function createOfficeStandIn(host: PreviewHost) {
     },
     context,
     CoercionType: { Text: 'text', Html: 'html' },
-    EventType: { ItemChanged: ITEM_CHANGED },
+    EventType: { ItemChanged: ITEM_CHANGED, OfficeThemeChanged: THEME_CHANGED },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     HostType: { Outlook: 'Outlook' },
     PlatformType: { OfficeOnline: 'OfficeOnline' },

@@ -36,6 +36,8 @@ export interface PreviewHost {
   supportsMailbox19(): boolean;
   /** Registers the pane's ItemChanged listener; returns a function that removes it. */
   onItemChanged(listener: () => void): () => void;
+  /** Registers the pane's OfficeThemeChanged listener; returns a function that removes it. */
+  onThemeChanged(listener: () => void): () => void;
   showReply(reply: PreviewReply): void;
   /** roamingSettings persistence: the stand-in keeps a working copy and saves it whole. */
   loadRoamingSettings(): Record<string, unknown>;

@@ -40,6 +40,7 @@ const form = {
 let currentEmail: PreviewEmail | null = null;
 let paneFrame: HTMLIFrameElement | null = null;
 const itemChangedListeners = new Set<() => void>();
+const themeChangedListeners = new Set<() => void>();
 const replies: PreviewReply[] = [];
 
 const host: PreviewHost = {
@@ -50,6 +51,10 @@ const host: PreviewHost = {
   onItemChanged(listener) {
     itemChangedListeners.add(listener);
     return () => itemChangedListeners.delete(listener);
+  },
+  onThemeChanged(listener) {
+    themeChangedListeners.add(listener);
+    return () => themeChangedListeners.delete(listener);
   },
   showReply(reply) {
     replies.push(reply);
@@ -116,6 +121,7 @@ function selectEmail(email: PreviewEmail | null): void {
 function openPane(): void {
   const slot = element<HTMLDivElement>('pane-slot');
   itemChangedListeners.clear();
+  themeChangedListeners.clear();
   paneFrame = document.createElement('iframe');
   paneFrame.className = 'pane-frame';
   paneFrame.title = 'Politely task pane';
@@ -187,7 +193,10 @@ for (const input of [
 element('show').addEventListener('click', () => selectEmail(readForm()));
 element('deselect').addEventListener('click', () => selectEmail(null));
 form.darkTheme.addEventListener('change', () => {
-  if (paneFrame !== null) openPane();
+  if (paneFrame === null) return;
+  // A pane that follows theme changes gets the event; one on an "older Outlook" only sees it on reload.
+  if (themeChangedListeners.size > 0) for (const listener of themeChangedListeners) listener();
+  else openPane();
 });
 
 const first = SAMPLE_EMAILS[0];

@@ -3,7 +3,6 @@
  * The only file outside office/ that names the `Office` global.
  */
 import { createRoot } from 'react-dom/client';
-import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { analyzeInvitation } from '../core/invitation/analyze-invitation';
 import { App } from './app/App';
 import { DEFAULT_TRACKER_URL } from './app/build-constants';
@@ -16,7 +15,6 @@ void Office.onReady(() => {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element.');
   const mailbox = createOfficeMailbox(Office);
-  const theme = mailbox.theme() === 'dark' ? webDarkTheme : webLightTheme;
   const tracking = createTrackingServices({
     settingsStore: createRoamingSettingsStore(Office, defaultSettings(DEFAULT_TRACKER_URL)),
     fetch: window.fetch.bind(window),
@@ -29,5 +27,5 @@ void Office.onReady(() => {
     replyTracking: tracking.replyTracking,
     trackedDeclines: { settings: tracking.settings, client: tracking.client },
   };
-  createRoot(container).render(<App services={services} theme={theme} />);
+  createRoot(container).render(<App services={services} />);
 });

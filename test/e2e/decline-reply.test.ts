@@ -155,4 +155,22 @@ describe.skipIf(!runBrowserTests)('declining an invitation in the preview (real 
     await pane().getByText('No email selected').waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('follows the Office theme while open, without reloading the pane', async () => {
+    await page.getByLabel('Sample email').selectOption({ label: 'Interview invitation (email)' });
+    const main = pane().locator('main').first();
+    await main.waitFor();
+    const background = () => main.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await pane().getByLabel('Company').fill('Typed before the switch');
+
+    await page.getByLabel('Dark Office theme').check();
+    await expect.poll(background).toBe('rgb(41, 41, 41)');
+    // The same pane, not a reload: what the user typed is still there.
+    expect(await pane().getByLabel('Company').inputValue()).toBe('Typed before the switch');
+
+    await page.getByLabel('Dark Office theme').uncheck();
+    await expect.poll(background).toBe('rgb(255, 255, 255)');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -7,16 +7,22 @@ function createHost(email: PreviewEmail | null = sample()) {
   let current = email;
   let supports19 = true;
   let saved: Record<string, unknown> = { existing: 'kept' };
+  let theme: 'light' | 'dark' = 'dark';
   const listeners = new Set<() => void>();
+  const themeListeners = new Set<() => void>();
   const replies: PreviewReply[] = [];
   const host: PreviewHost = {
     currentEmail: () => current,
     user: () => ({ displayName: 'Alex Rivera', emailAddress: 'alex@example.org' }),
-    theme: () => 'dark',
+    theme: () => theme,
     supportsMailbox19: () => supports19,
     onItemChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onThemeChanged(listener) {
+      themeListeners.add(listener);
+      return () => themeListeners.delete(listener);
     },
     showReply: (reply) => replies.push(reply),
     loadRoamingSettings: () => saved,
@@ -30,6 +36,10 @@ function createHost(email: PreviewEmail | null = sample()) {
       for (const listener of listeners) listener();
     },
     setSupports19: (value: boolean) => (supports19 = value),
+    setTheme(next: 'light' | 'dark') {
+      theme = next;
+      for (const listener of themeListeners) listener();
+    },
     saved: () => saved,
     listenerCount: () => listeners.size,
   };
@@ -103,6 +113,22 @@ describe('the Office stand-in, seen through the pane’s own Office adapter', ()
     expect(await mailbox.readCurrentItem()).toBeNull();
     await stop();
     expect(fake.listenerCount()).toBe(0);
+  });
+
+  it('raises OfficeThemeChanged with the new theme, but only where Mailbox 1.14 exists', async () => {
+    const fake = createHost();
+    const mailbox = mailboxOver(fake.host);
+    const listener = vi.fn();
+    await mailbox.onThemeChanged!(listener);
+    fake.setTheme('light');
+    fake.setTheme('dark');
+    expect(listener.mock.calls).toEqual([['light'], ['dark']]);
+
+    const older = createHost();
+    older.setSupports19(false);
+    await expect(mailboxOver(older.host).onThemeChanged!(() => {})).rejects.toMatchObject({
+      kind: 'unsupported',
+    });
   });
 
   it('calls onReady asynchronously with Outlook as the host', async () => {

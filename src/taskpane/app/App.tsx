@@ -1,25 +1,27 @@
 /**
  * The pane's root: theme and services for every feature below it.
  *
- * Issue 5 plugs in here: a settings view and a "Sent declines" view become siblings of <DeclinePanel />,
- * switched by a Fluent TabList (load "Sent declines" with React.lazy so only users who open it pay for it).
- * Their services (settings storage over roamingSettings, tracker client) join `PaneServices`.
+ * With tracking services (issue 5) the Decline, Sent declines and Settings views sit under a tab list
+ * (PaneNavigation, which loads the last two lazily); without them the pane is the decline panel alone.
  */
-import { FluentProvider } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
 import { DeclinePanel } from '../decline-panel/DeclinePanel';
 import { PaneNavigation } from '../navigation/PaneNavigation';
 import { PaneServicesContext } from './pane-services';
 import type { PaneServices } from './pane-services';
+import { useOfficeTheme } from './useOfficeTheme';
 
 export interface AppProps {
   services: PaneServices;
-  theme: Theme;
+  /** A fixed theme (tests); without it the pane follows the Office theme, live where Outlook reports changes. */
+  theme?: Theme;
 }
 
 export function App({ services, theme }: AppProps) {
+  const officeTheme = useOfficeTheme(services.mailbox);
   return (
-    <FluentProvider theme={theme}>
+    <FluentProvider theme={theme ?? (officeTheme === 'dark' ? webDarkTheme : webLightTheme)}>
       <PaneServicesContext.Provider value={services}>
         {services.trackedDeclines ? (
           <PaneNavigation

@@ -47,4 +47,9 @@ export interface MailboxPort {
    */
   onItemChanged(listener: () => void): Promise<() => Promise<void>>;
   theme(): PaneTheme;
+  /**
+   * Calls `listener` with the new theme when the user switches the Office theme (Mailbox 1.14+).
+   * Rejects with an `unsupported` MailboxError where Outlook can't say; the theme read at load then stays.
+   */
+  onThemeChanged?(listener: (theme: PaneTheme) => void): Promise<() => Promise<void>>;
 }

@@ -105,27 +105,59 @@ export function createOfficeMailbox(office: typeof Office): MailboxPort {
           ),
         );
       }
-      return new Promise((resolve, reject) => {
-        try {
-          mailbox.addHandlerAsync(
-            office.EventType.ItemChanged,
-            () => listener(),
-            (result) => {
-              if (result.status === office.AsyncResultStatus.Succeeded)
-                resolve(() => removeItemChangedHandler(office));
-              else reject(failedCall('watch for a change of email', result.error));
-            },
-          );
-        } catch (error) {
-          reject(failedCall('watch for a change of email', error));
-        }
-      });
+      return addHandler(
+        office,
+        office.EventType.ItemChanged,
+        () => listener(),
+        'watch for a change of email',
+      );
     },
 
     theme(): PaneTheme {
-      return themeFrom(office);
+      let theme: Partial<Office.OfficeTheme> | undefined;
+      try {
+        theme = office.context.officeTheme;
+      } catch {
+        return 'light';
+      }
+      return themeOf(theme);
+    },
+
+    onThemeChanged(listener: (theme: PaneTheme) => void): Promise<() => Promise<void>> {
+      if (!isSetSupported(office, '1.14') || typeof mailbox.addHandlerAsync !== 'function') {
+        return Promise.reject(
+          new MailboxError('unsupported', 'This Outlook version does not report theme changes.'),
+        );
+      }
+      return addHandler(
+        office,
+        office.EventType.OfficeThemeChanged,
+        (event: unknown) =>
+          listener(themeOf((event as { officeTheme?: Partial<Office.OfficeTheme> })?.officeTheme)),
+        'follow the Office theme',
+      );
     },
   };
+}
+
+/** Registers a mailbox event handler; resolves with a function that removes it. */
+function addHandler(
+  office: typeof Office,
+  eventType: Office.EventType,
+  handler: (event: unknown) => void,
+  action: string,
+): Promise<() => Promise<void>> {
+  return new Promise((resolve, reject) => {
+    try {
+      office.context.mailbox.addHandlerAsync(eventType, handler, (result) => {
+        if (result.status === office.AsyncResultStatus.Succeeded)
+          resolve(() => removeHandler(office, eventType));
+        else reject(failedCall(action, result.error));
+      });
+    } catch (error) {
+      reject(failedCall(action, error));
+    }
+  });
 }
 
 function readBodyText(office: typeof Office, item: ReadItem): Promise<string> {
@@ -147,11 +179,11 @@ function readBodyText(office: typeof Office, item: ReadItem): Promise<string> {
   });
 }
 
-function removeItemChangedHandler(office: typeof Office): Promise<void> {
+function removeHandler(office: typeof Office, eventType: Office.EventType): Promise<void> {
   return new Promise((resolve) => {
     try {
       // Failing to unregister only means one more harmless refresh; never surface it.
-      office.context.mailbox.removeHandlerAsync(office.EventType.ItemChanged, () => resolve());
+      office.context.mailbox.removeHandlerAsync(eventType, () => resolve());
     } catch {
       resolve();
     }
@@ -170,13 +202,7 @@ function isSetSupported(office: typeof Office, version: string): boolean {
   }
 }
 
-function themeFrom(office: typeof Office): PaneTheme {
-  let theme: Partial<Office.OfficeTheme> | undefined;
-  try {
-    theme = office.context.officeTheme;
-  } catch {
-    return 'light';
-  }
+function themeOf(theme: Partial<Office.OfficeTheme> | undefined): PaneTheme {
   if (!theme) return 'light';
   if (typeof theme.isDarkTheme === 'boolean') return theme.isDarkTheme ? 'dark' : 'light';
   const luminance = relativeLuminance(theme.bodyBackgroundColor);

@@ -25,15 +25,15 @@ function fakeOffice(
     context: {
       mailbox,
       requirements: {
-        isSetSupported: vi.fn(
-          (name: string, version: string) =>
-            name === 'Mailbox' && (version <= '1.8' || (options.supports19 ?? true)),
-        ),
+        isSetSupported: vi.fn((name: string, version: string) => {
+          const minor = Number(version.split('.')[1]);
+          return name === 'Mailbox' && minor <= ((options.supports19 ?? true) ? 14 : 8);
+        }),
       },
       officeTheme: options.theme,
     },
     CoercionType: { Text: 'text', Html: 'html' },
-    EventType: { ItemChanged: 'olkItemSelectedChanged' },
+    EventType: { ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   };
   return { office: office as unknown as typeof Office, mailbox, handlers };
@@ -220,5 +220,26 @@ describe('createOfficeMailbox: item changes and theme', () => {
     [{ bodyBackgroundColor: 'not a colour' }, 'light'],
   ])('reads the Office theme %j as %s', (theme, expected) => {
     expect(createOfficeMailbox(fakeOffice({ theme }).office).theme()).toBe(expected);
+  });
+
+  it('follows theme changes where Mailbox 1.14 is supported', async () => {
+    const { office, mailbox, handlers } = fakeOffice({ supports19: true });
+    const port = createOfficeMailbox(office);
+    const listener = vi.fn();
+    const stop = await port.onThemeChanged!(listener);
+    expect(handlers[0]?.event).toBe('officeThemeChanged');
+    (handlers[0]?.handler as (event: unknown) => void)({ officeTheme: { isDarkTheme: true } });
+    (handlers[0]?.handler as (event: unknown) => void)({ officeTheme: { bodyBackgroundColor: '#ffffff' } });
+    expect(listener.mock.calls).toEqual([['dark'], ['light']]);
+    await stop();
+    expect(mailbox.removeHandlerAsync).toHaveBeenCalledWith('officeThemeChanged', expect.any(Function));
+  });
+
+  it('says theme changes are unsupported on older Outlook, without registering anything', async () => {
+    const { office, handlers } = fakeOffice({ supports19: false });
+    await expect(createOfficeMailbox(office).onThemeChanged!(() => {})).rejects.toMatchObject({
+      kind: 'unsupported',
+    });
+    expect(handlers).toHaveLength(0);
   });
 });

@@ -12,6 +12,9 @@ export interface FakeMailbox extends MailboxPort {
   holdNextRead(): () => void;
   replies: { html: string; replyAll: boolean }[];
   listenerCount(): number;
+  /** Switches the Office theme and tells the pane, as Outlook's OfficeThemeChanged does. */
+  switchTheme(theme: PaneTheme): void;
+  themeListenerCount(): number;
 }
 
 export function invitationEmail(overrides: Partial<MailItemSnapshot> = {}): MailItemSnapshot {
@@ -31,6 +34,8 @@ export function createFakeMailbox(
 ): FakeMailbox {
   let item = options.item === undefined ? invitationEmail() : options.item;
   const listeners = new Set<() => void>();
+  const themeListeners = new Set<(theme: PaneTheme) => void>();
+  let theme: PaneTheme = options.theme ?? 'light';
   let nextReplyError: MailboxError | null = null;
   let held: Promise<void> | null = null;
   const replies: { html: string; replyAll: boolean }[] = [];
@@ -50,6 +55,11 @@ export function createFakeMailbox(
       return release;
     },
     listenerCount: () => listeners.size,
+    switchTheme(next) {
+      theme = next;
+      for (const listener of themeListeners) listener(next);
+    },
+    themeListenerCount: () => themeListeners.size,
     readCurrentItem: vi.fn(async () => {
       const snapshot = item;
       if (held) {
@@ -75,6 +85,12 @@ export function createFakeMailbox(
         listeners.delete(listener);
       };
     }),
-    theme: () => options.theme ?? 'light',
+    theme: () => theme,
+    onThemeChanged: vi.fn(async (listener: (theme: PaneTheme) => void) => {
+      themeListeners.add(listener);
+      return async () => {
+        themeListeners.delete(listener);
+      };
+    }),
   };
 }
