@@ -4,7 +4,7 @@
  * WAI-ARIA tabs pattern (arrow keys, Home/End, roving focus): Fluent's TabList costs about 23 KiB gzipped
  * in the pane's initial JavaScript, a sixth of its budget.
  */
-import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   Component,
   Suspense,
@@ -68,13 +68,16 @@ const useStyles = makeStyles({
   },
   noticeText: {
     flexGrow: 1,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
   },
   loading: {
     padding: tokens.spacingVerticalXL,
   },
   failed: {
-    display: 'block',
+    margin: 0,
     padding: tokens.spacingVerticalL,
+    fontSize: tokens.fontSizeBase300,
     color: tokens.colorPaletteRedForeground1,
   },
 });
@@ -140,7 +143,7 @@ export function PaneNavigation({
       <div role="status" aria-live="polite">
         {live.notice && (
           <div className={styles.notice}>
-            <Text className={styles.noticeText}>{live.notice.text}</Text>
+            <span className={styles.noticeText}>{live.notice.text}</span>
             <Button size="small" appearance="transparent" onClick={() => setView('sent')}>
               Show
             </Button>
@@ -157,9 +160,9 @@ export function PaneNavigation({
           <LazyViewBoundary
             key={view}
             failed={
-              <Text className={styles.failed} role="alert">
+              <p className={styles.failed} role="alert">
                 {LOAD_FAILED}
-              </Text>
+              </p>
             }
           >
             <Suspense fallback={<Spinner className={styles.loading} size="small" label="Loading…" />}>
