@@ -66,14 +66,13 @@ export const DECLINE_REASONS: readonly DeclineReason[] = [
       [
         THANKS_FOR_INVITING,
         [
-          "Having thought it over, I've decided the {job title} position isn't the right fit for where I want to take my career, so I'll respectfully decline the interview.",
-          "Having thought it over, I've decided the position isn't the right fit for where I want to take my career, so I'll respectfully decline the interview.",
+          "Having thought it over, I've decided the role isn't the right fit for where I want to take my career, so I'll respectfully decline the interview.",
         ],
       ],
       [
         [
-          "If a role at {company} comes up that's closer to that direction, I'd be glad to hear about it.",
-          "If a role comes up that's closer to that direction, I'd be glad to hear about it.",
+          "If a role at {company} comes up that's closer to where I'm heading, I'd be glad to hear about it.",
+          "If a role comes up that's closer to where I'm heading, I'd be glad to hear about it.",
         ],
       ],
     ],
@@ -112,8 +111,8 @@ export const DECLINE_REASONS: readonly DeclineReason[] = [
       ],
       [
         [
-          'I appreciate you thinking of me, and I wish you every success in finding the right person for the {job title} role.',
-          'I appreciate you thinking of me, and I wish you every success in finding the right person.',
+          'I appreciate you thinking of me, and I wish you and the team at {company} every success in filling the position.',
+          'I appreciate you thinking of me, and I wish you every success in filling the position.',
         ],
       ],
     ],
@@ -129,7 +128,7 @@ export const DECLINE_REASONS: readonly DeclineReason[] = [
     paragraphs: [
       [
         THANKS_FOR_INVITING,
-        ["I'm not able to take on a move at the moment, so I'll decline this interview."],
+        ["I'm not in a position to make a move right now, so I'll decline this interview."],
       ],
       [
         [
@@ -154,8 +153,8 @@ export const DECLINE_REASONS: readonly DeclineReason[] = [
       ],
       [
         [
-          "Thank you for your time and understanding. I hope there's a chance to connect with {company} again in future.",
-          "Thank you for your time and understanding. I hope there's a chance to connect again in future.",
+          "I appreciate your understanding, and I hope there's a chance to connect with {company} again in future.",
+          "I appreciate your understanding, and I hope there's a chance to connect again in future.",
         ],
       ],
     ],
