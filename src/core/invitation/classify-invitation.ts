@@ -117,6 +117,16 @@ const REPORTED_WEIGHT = 0.3;
 
 /** Weight of a hit inside a sentence that describes a possible future ("If you're selected, …"). */
 const CONDITIONAL_WEIGHT = 0.2;
+/** How much of the author's own text is scanned: the head, where the request is, and the tail, where footers are. */
+const OWN_HEAD_CHARS = 8_192;
+const OWN_TAIL_CHARS = 2_048;
+const QUOTED_CHARS = 4_096;
+
+function readableOwnText(own: string): string {
+  if (own.length <= OWN_HEAD_CHARS + OWN_TAIL_CHARS) return own;
+  return `${own.slice(0, OWN_HEAD_CHARS)}\n…\n${own.slice(own.length - OWN_TAIL_CHARS)}`;
+}
+
 /** One region can add at most this much to a group, so a long email cannot pile up a score. */
 const REGION_CAP = 12;
 
@@ -244,9 +254,12 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const { subject, text, schedule } = input;
   const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(subject);
   const conditional = compiled.conditionalOpener;
+  const ownText = readableOwnText(text.own);
+  // Only the message being replied to: older history adds nothing but time.
+  const quotedText = text.quotedFirst.slice(0, QUOTED_CHARS);
   const body: Region[] = [
-    { text: text.own, weight: 1 },
-    { text: text.quoted, weight: QUOTED_WEIGHT },
+    { text: ownText, weight: 1 },
+    { text: quotedText, weight: QUOTED_WEIGHT },
   ];
   const withSubject: Region[] = [...body, { text: subject, weight: SUBJECT_CONTEXT_WEIGHT }];
   const subjectRegion: Region[] = [{ text: subject, weight: isReply ? REPLY_SUBJECT_WEIGHT : 1 }];
@@ -283,9 +296,9 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const interviewRelated = contextScore > 0 || subjectScore > 0 || (jobScore > 0 && act >= 3);
 
   const ownActs = [...invite.hits, ...request.hits]
-    .filter((located) => located.region === text.own)
+    .filter((located) => located.region === ownText)
     .reduce((sum, located) => sum + located.weight, 0);
-  const explicitInvite = invite.hits.some((located) => located.region === text.own && located.weight >= 5);
+  const explicitInvite = invite.hits.some((located) => located.region === ownText && located.weight >= 5);
   const ownMail = findOwnMailStructure(input, compiled, ownActs);
 
   const negatives = compiled.negatives.map(([category, group]) => {

@@ -17,8 +17,15 @@ export interface FieldSources {
   text: EmailText;
 }
 
+/**
+ * A field pattern. When the field comes first ("{company} would like to invite you"), the cue after it is
+ * searched instead and the words before each cue are read back: scanning from every word for a phrase
+ * that might precede a cue costs far more than finding the few cues.
+ */
 interface CompiledPattern {
   regex: RegExp;
+  /** Set when the field precedes the cue: matches the phrase at the end of the text before a cue. */
+  before: RegExp | null;
   weight: number;
 }
 
@@ -50,6 +57,8 @@ const cache = new WeakMap<InvitationSignalTable, CompiledExtraction>();
 const WORD = "(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*|&)";
 /** Up to eight words (commas allowed inside, for "Software Engineer, Payments"). */
 const PHRASE = `(${WORD}(?:,?[ \\t]${WORD}){0,7})`;
+/** A company name starts with a capital, a digit or "&" (after an optional "the"); checked before reading words. */
+const COMPANY_PHRASE = `((?:[Tt]he[ \\t])?[\\p{Lu}\\d&][\\p{L}\\p{N}'’.+#&/-]*(?:[ \\t]${WORD}){0,5})`;
 /** Up to six words ending right before the cue that follows. */
 const LEAD_PHRASE = `(${WORD}(?:[ \\t]${WORD}){0,5}?)`;
 const NAME_TOKEN = "[\\p{Lu}][\\p{L}'’-]*\\.?";
@@ -63,15 +72,54 @@ function escapeWords(words: readonly string[]): string {
     .join('|');
 }
 
+/**
+ * Rewrites a case-insensitive pattern so it can run without the `i` flag ("at" → "[aA][tT]"), which lets
+ * a capture demand a capital letter: with `iu`, `\\p{Lu}` would match lower case too.
+ */
+function withoutCaseFlag(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      out += c + source.charAt(i + 1);
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    const upper = c.toUpperCase();
+    if (/[a-z]/.test(c) && upper !== c) out += inClass ? `${c}${upper}` : `[${c}${upper}]`;
+    else out += c;
+  }
+  return out;
+}
+
 function compilePatterns(
   patterns: readonly FieldPattern[],
   placeholder: string,
   capture: string,
+  ignoreCase = true,
 ): CompiledPattern[] {
-  return patterns.map((p) => ({
-    regex: new RegExp(`(?<![\\p{L}\\p{N}])${p.pattern.replace(placeholder, capture)}`, 'giu'),
-    weight: p.weight,
-  }));
+  const flags = ignoreCase ? 'giu' : 'gu';
+  const prepare = (source: string): string => (ignoreCase ? source : withoutCaseFlag(source));
+  return patterns.map((p) => {
+    if (p.pattern.startsWith(placeholder)) {
+      return {
+        regex: new RegExp(prepare(p.pattern.slice(placeholder.length)), flags),
+        before: new RegExp(`(?<![\\p{L}\\p{N}])${capture}$`, 'u'),
+        weight: p.weight,
+      };
+    }
+    return {
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])${prepare(p.pattern).replace(prepare(placeholder), capture)}`,
+        flags,
+      ),
+      before: null,
+      weight: p.weight,
+    };
+  });
 }
 
 function labelRegex(labels: readonly string[]): RegExp {
@@ -83,7 +131,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   if (cached) return cached;
   const compiled: CompiledExtraction = {
     titlePatterns: compilePatterns(table.titlePatterns, '{title}', PHRASE),
-    companyPatterns: compilePatterns(table.companyPatterns, '{company}', PHRASE),
+    companyPatterns: compilePatterns(table.companyPatterns, '{company}', COMPANY_PHRASE, false),
     companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE),
     selfIntroductions: table.selfIntroductions.map(
       (p) => new RegExp(`(?<![\\p{L}])${p.replace('{name}', `(${PERSON_NAME})`)}`, 'u'),
@@ -107,6 +155,13 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   };
   cache.set(table, compiled);
   return compiled;
+}
+
+/** Extraction reads the start of the author's text (where the role and company are named) and its tail (the signature). */
+const HEAD_CHARS = 8_192;
+
+function tailOf(text: string, chars: number): string {
+  return text.length <= chars ? text : text.slice(text.length - chars);
 }
 
 const UNKNOWN: ExtractedField = { value: null, evidence: null };
@@ -158,11 +213,8 @@ function isCapitalized(word: string): boolean {
 }
 
 function bare(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}&]/gu, '');
+  const plain = /^[\x20-\x7e]*$/.test(word) ? word : word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return plain.toLowerCase().replace(/[^\p{L}\p{N}&]/gu, '');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -262,10 +314,10 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
 
   // A name on its own line near the end: after a closing line ("Looking forward to connecting,"), or
   // followed by a title or company line. Works without a known sign-off.
-  const ownLines = text.own.split('\n').slice(-60);
+  const ownLines = tailOf(text.own, 6_000).split('\n').slice(-60);
   for (let i = 0; i < ownLines.length; i++) {
     const line = (ownLines[i] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '');
-    if (line.length === 0 || line.length > 60) continue;
+    if (line.length === 0 || line.length > 60 || !isCapitalized(line)) continue;
     const previous = (ownLines[i - 1] ?? '').trim();
     const next = (ownLines[i + 1] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '');
     const afterClosing = /^[^.?]{1,40}[,!]$/.test(previous) || compiled.signOffLine.test(previous);
@@ -415,22 +467,48 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   return value;
 }
 
+/** What a field pattern found: the field's phrase, the text to quote as evidence, and the word after it. */
+interface PatternMatch {
+  capture: string;
+  quote: string;
+  nextWord: string;
+}
+
 function scanPatterns(
   patterns: readonly CompiledPattern[],
   regions: readonly { where: string; text: string; bonus: number }[],
-  onMatch: (capture: string, match: RegExpExecArray, weight: number, where: string) => void,
+  onMatch: (found: PatternMatch, weight: number, where: string) => void,
 ): void {
   for (const pattern of patterns) {
     for (const region of regions) {
+      const text = region.text;
       pattern.regex.lastIndex = 0;
       let match: RegExpExecArray | null;
       let n = 0;
-      while ((match = pattern.regex.exec(region.text)) !== null && n++ < 30) {
+      while ((match = pattern.regex.exec(text)) !== null && n++ < 30) {
         if (match[0].length === 0) {
           pattern.regex.lastIndex++;
           continue;
         }
-        onMatch(match[1] ?? '', match, pattern.weight + region.bonus, region.where);
+        const end = match.index + match[0].length;
+        const nextWord = words(text.slice(end, end + 40))[0] ?? '';
+        if (pattern.before !== null) {
+          // The field sits right before the cue: read the phrase back from a short window.
+          const window = text.slice(Math.max(0, match.index - 160), match.index).replace(/[ \t]+$/, '');
+          const phrase = pattern.before.exec(window);
+          if (phrase?.[1])
+            onMatch(
+              { capture: phrase[1], quote: `${phrase[1]}${match[0]}`, nextWord },
+              pattern.weight + region.bonus,
+              region.where,
+            );
+        } else {
+          onMatch(
+            { capture: match[1] ?? '', quote: match[0], nextWord },
+            pattern.weight + region.bonus,
+            region.where,
+          );
+        }
       }
     }
   }
@@ -443,13 +521,13 @@ function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, ow
     { where: 'subject', text: subject, bonus: 1 },
     { where: 'text', text: own, bonus: 0 },
   ];
-  scanPatterns(compiled.titlePatterns, regions, (capture, match, weight, where) => {
+  scanPatterns(compiled.titlePatterns, regions, ({ capture, quote }, weight, where) => {
     const anchoredAtEnd = weight >= 5;
     const value = trimTitle(capture, compiled, anchoredAtEnd);
     if (value === null) return;
     // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".
     if (!isCapitalized(value) && !anchoredAtEnd) return;
-    pool.add(value, `${where}: “${match[0].trim()}”`, weight);
+    pool.add(value, `${where}: “${quote.trim()}”`, weight);
   });
 
   for (const line of own.split('\n', 400)) {
@@ -542,7 +620,21 @@ function squashVariants(value: string): string[] {
 }
 
 /** How well a name matches the sender's domain labels: 3 spells it, 2 prefix either way, 1 contains it, 0 none. */
+const affinityCache = new Map<string, number>();
+
 function domainAffinity(value: string, labels: readonly string[]): number {
+  // Names repeat across candidates and calls; the answer depends only on the two inputs.
+  const key = `${value}\u0000${labels.join('.')}`;
+  const cached = affinityCache.get(key);
+  if (cached !== undefined) return cached;
+  const affinity = computeDomainAffinity(value, labels);
+  if (affinityCache.size > 5_000) affinityCache.clear();
+  affinityCache.set(key, affinity);
+  return affinity;
+}
+
+function computeDomainAffinity(value: string, labels: readonly string[]): number {
+  if (labels.length === 0) return 0;
   let affinity = 0;
   for (const raw of labels) {
     const label = raw.replace(/-/g, '');
@@ -580,10 +672,10 @@ function tidyCompany(tokens: string[], compiled: CompiledExtraction): string[] {
     }
     const tail = kept.join(' ').toLowerCase();
     const department = compiled.departmentWords.find(
-      (d) => tail.endsWith(` ${d}`) && kept.length > words(d).length,
+      (d) => kept.length > d.split(' ').length && tail.endsWith(` ${d}`),
     );
     if (department) {
-      kept.splice(kept.length - words(department).length);
+      kept.splice(kept.length - department.split(' ').length);
       continue;
     }
     break;
@@ -682,6 +774,7 @@ function findDomainNames(
 ): string[] {
   if (labels.length === 0) return [];
   const found = new Set<string>();
+  const initials = new Set(labels.map((label) => label.charAt(0)));
   const run =
     /[\p{Lu}\d][\p{L}\p{N}&'’.-]*(?:[ \t]+(?:[\p{Lu}\d&][\p{L}\p{N}&'’.-]*|of|and|de|the|for)){0,5}/gu;
   for (const text of texts) {
@@ -691,6 +784,13 @@ function findDomainNames(
     while ((match = run.exec(text)) !== null && n++ < 2_000) {
       const tokens = words(match[0]).map((t) => t.replace(/[’']s$/, '').replace(/[.,]+$/, ''));
       for (let start = 0; start < tokens.length; start++) {
+        // A span can spell a label only if its first letter starts the label (also for acronyms).
+        const first = bare(tokens[start] ?? '');
+        const initial = first.charAt(0);
+        if (initial.length === 0 || !initials.has(initial)) continue;
+        // A word that does not begin a label can still start an acronym ("Cedar Ridge Valley" → crv…), but only in a run.
+        if (start === tokens.length - 1 && !labels.some((label) => label.replace(/-/g, '').startsWith(first)))
+          continue;
         // From each start, the span that spells the domain best, then the longest.
         let best: { value: string; affinity: number } | null = null;
         for (let end = tokens.length; end > start; end--) {
@@ -710,7 +810,7 @@ function findDomainNames(
 /** The few lines under the signer's name (title, company), wherever the signature block sits. */
 function linesAfterName(own: string, name: string): string[] {
   if (name.length < 2) return [];
-  const lines = own.split('\n').slice(-80);
+  const lines = tailOf(own, 8_000).split('\n').slice(-80);
   const lower = name.toLowerCase();
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = (lines[i] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '').toLowerCase();
@@ -762,16 +862,11 @@ function extractCompany(
     { where: 'subject', text: subject, bonus: 1 },
     { where: 'text', text: own, bonus: 0 },
   ];
-  scanPatterns(compiled.companyPatterns, regions, (capture, match, weight, where) => {
-    const after = (match.input ?? '').slice(
-      match.index + match[0].length,
-      match.index + match[0].length + 30,
-    );
-    const nextWord = words(after)[0] ?? '';
-    add(leadingCompany(capture, compiled, nextWord), `${where}: “${match[0].trim()}”`, weight);
+  scanPatterns(compiled.companyPatterns, regions, ({ capture, quote, nextWord }, weight, where) => {
+    add(leadingCompany(capture, compiled, nextWord), `${where}: “${quote.trim()}”`, weight);
   });
-  scanPatterns(compiled.companyLeadPatterns, regions, (capture, match, weight, where) => {
-    add(trailingCompany(capture, compiled), `${where}: “${match[0].trim()}”`, weight, weight >= 6);
+  scanPatterns(compiled.companyLeadPatterns, regions, ({ capture, quote }, weight, where) => {
+    add(trailingCompany(capture, compiled), `${where}: “${quote.trim()}”`, weight, weight >= 6);
   });
 
   for (const line of own.split('\n', 400)) {
@@ -804,8 +899,11 @@ function extractCompany(
     }
   }
 
-  for (const value of findDomainNames([subject, signatureText, own.slice(0, 8_000)], labels, compiled)) {
-    add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
+  // Names that spell the sender's domain, looked for only when no candidate found so far does.
+  if (!raw.some((candidate) => domainAffinity(candidate.value, labels) === 3)) {
+    for (const value of findDomainNames([subject, signatureText, own.slice(0, 6_000)], labels, compiled)) {
+      add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
+    }
   }
 
   // "Crestview Pharmacy has invited you", sent by a job board or an agency: the sender's own name is not the
@@ -854,7 +952,7 @@ function extractCompany(
 /** All three fields, each with its evidence. Reads the subject, sender and the author's own text only. */
 export function extractFields(sources: FieldSources, table: InvitationSignalTable): ExtractedFields {
   const compiled = compileExtraction(table);
-  const own = sources.text.own.slice(0, 16_384);
+  const own = sources.text.own.slice(0, HEAD_CHARS);
   const hiringManager = extractHiringManager(sources, compiled);
   const jobTitle = extractJobTitle(sources, compiled, own);
   const people = [hiringManager.value ?? '', sources.candidateName, sources.text.addressee ?? ''];

@@ -85,7 +85,7 @@ export function findSchedule(
   let interviewKind: InterviewKind | null = null;
   let kindEvidence: ScheduleDetails['kindEvidence'] = null;
   let bestIndex = Infinity;
-  const kindText = `${subject}\n${location}\n${own.slice(0, 16_384)}`;
+  const kindText = `${subject}\n${location}\n${own.slice(0, 8_192)}`;
   for (const entry of compiled.kinds) {
     const match = entry.regex.exec(kindText);
     if (match && match.index < bestIndex) {
@@ -116,7 +116,7 @@ export function findSchedule(
   const meetingStart = formatMeetingStart(meeting?.start ?? null, meeting?.end ?? null);
   if (meetingStart !== null) proposedTimes.push(meetingStart);
   compiled.time.lastIndex = 0;
-  const timeText = own.slice(0, 16_384);
+  const timeText = own.slice(0, 8_192);
   let time: RegExpExecArray | null;
   let scanned = 0;
   while ((time = compiled.time.exec(timeText)) !== null && scanned++ < 200) {
