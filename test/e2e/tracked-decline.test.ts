@@ -212,7 +212,7 @@ describe.skipIf(!runBrowserTests)(
       expect(pageErrors).toEqual([]);
     });
 
-    it('still opens the reply, untracked, when the tracker cannot be reached, and says why', async () => {
+    it('still opens the reply, untracked, when the tracker cannot be reached, says why, and retries with tracking', async () => {
       await pane().getByRole('tab', { name: 'Settings' }).click();
       await pane().getByRole('textbox', { name: 'Tracker URL' }).fill('http://127.0.0.1:9');
       await pane().getByRole('button', { name: 'Save settings' }).click();
@@ -234,6 +234,35 @@ describe.skipIf(!runBrowserTests)(
       });
       expect(html.count).toBe(before + 1);
       expect(html.last).not.toContain('<img');
+
+      // The tracker is back (here: the right URL again); the message is still there after a look at
+      // Settings, and Retry opens a new reply that is tracked.
+      await pane().getByRole('tab', { name: 'Settings' }).click();
+      await pane().getByRole('textbox', { name: 'Tracker URL' }).fill(tracker.url);
+      await pane().getByRole('button', { name: 'Save settings' }).click();
+      await pane().getByText('Settings saved.').waitFor();
+      await pane().getByRole('tab', { name: 'Decline', exact: true }).click();
+      await pane().getByRole('button', { name: 'Retry with tracking' }).click();
+      await page.waitForFunction(
+        (count) =>
+          (window as unknown as { politelyPreview: { replies: unknown[] } }).politelyPreview.replies
+            .length === count,
+        before + 2,
+      );
+      const retried = await page.evaluate(() => {
+        const { replies } = (window as unknown as { politelyPreview: { replies: { html: string }[] } })
+          .politelyPreview;
+        return replies[replies.length - 1]?.html ?? '';
+      });
+      expect(retried.match(/<img\b/g)).toHaveLength(1);
+      expect(retried).toContain(`src="${tracker.url}/p/`);
+      await expect
+        .poll(() =>
+          pane()
+            .getByText(/^Not tracked/)
+            .count(),
+        )
+        .toBe(0);
     });
   },
 );

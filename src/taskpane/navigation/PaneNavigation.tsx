@@ -129,7 +129,7 @@ export function PaneNavigation({
               role="tab"
               id={`${idPrefix}-tab-${tabView}`}
               aria-selected={selected}
-              aria-controls={`${idPrefix}-panel`}
+              aria-controls={`${idPrefix}-panel-${tabView}`}
               tabIndex={selected ? 0 : -1}
               appearance="subtle"
               className={mergeClasses(styles.tab, selected && styles.selected)}
@@ -153,10 +153,18 @@ export function PaneNavigation({
           </div>
         )}
       </div>
-      <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${view}`}>
-        {view === 'decline' ? (
-          declinePanel
-        ) : (
+      {/* Always mounted, only hidden: the user's edits survive a look at another tab, and a pinned pane
+          keeps following the selected email. */}
+      <div
+        role="tabpanel"
+        id={`${idPrefix}-panel-decline`}
+        aria-labelledby={`${idPrefix}-tab-decline`}
+        hidden={view !== 'decline'}
+      >
+        {declinePanel}
+      </div>
+      {view !== 'decline' && (
+        <div role="tabpanel" id={`${idPrefix}-panel-${view}`} aria-labelledby={`${idPrefix}-tab-${view}`}>
           <LazyViewBoundary
             key={view}
             failed={
@@ -173,8 +181,8 @@ export function PaneNavigation({
               )}
             </Suspense>
           </LazyViewBoundary>
-        )}
-      </div>
+        </div>
+      )}
     </>
   );
 }

@@ -32,10 +32,33 @@ describe('PaneNavigation', () => {
 
     await user.click(screen.getByRole('tab', { name: 'Sent declines' }));
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
-    expect(screen.queryByText('The decline panel')).toBeNull();
+    // Hidden, not unmounted: whatever the user typed there is still there when they come back.
+    expect(screen.getByText('The decline panel').closest<HTMLElement>('[role="tabpanel"]')?.hidden).toBe(
+      true,
+    );
 
     await user.click(screen.getByRole('tab', { name: 'Settings' }));
     expect(await screen.findByRole('switch', { name: 'Track when my reply is opened' })).toBeTruthy();
+  });
+
+  it('keeps the decline form as the user left it while they look at another tab', async () => {
+    const settings = createSettingsService(
+      createMemorySettingsStore(defaultSettings('https://localhost:3001')),
+    );
+    render(
+      <PaneNavigation
+        declinePanel={<input aria-label="Draft" />}
+        settings={settings}
+        client={createFakeTrackerClient().client}
+        displayName={null}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Draft' }), 'my edits');
+    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await screen.findByRole('textbox', { name: 'Tracker URL' });
+    await user.click(screen.getByRole('tab', { name: 'Decline' }));
+    expect((screen.getByRole('textbox', { name: 'Draft' }) as HTMLInputElement).value).toBe('my edits');
   });
 
   it('moves between tabs with the arrow keys, keeping one tab in the tab order', async () => {
