@@ -137,6 +137,17 @@ export async function createPostgresTrackerStore(
     throw error;
   }
 
+  async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt < 3 && RETRYABLE.has(sqlState(error) ?? '')) continue;
+        throw error;
+      }
+    }
+  }
+
   async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -279,12 +290,13 @@ export async function createPostgresTrackerStore(
       // id is stored already are skipped (ON CONFLICT), hits of a deleted tracker find no tracker row (JOIN,
       // locked FOR KEY SHARE so a concurrent delete cannot slip in between), and the earliest outside hit is
       // folded into the tracker with LEAST so that concurrent writers converge on the same answer.
-      const { rows } = await inTransaction((client) =>
-        client.query<{
-          id: string;
+      // A single statement is its own transaction, so no BEGIN/COMMIT round trips are needed.
+      const { rows } = await withRetry(() =>
+        pool.query<{
           account_id: string;
           creator_client_key: string;
           first_outside_at: Date | null;
+          hit_ids: string[];
         }>(
           `WITH input AS (
              SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::timestamptz[],
@@ -313,11 +325,14 @@ export async function createPostgresTrackerStore(
              WHERE t.id = o.tracker_id AND (t.first_outside_at IS NULL OR o.first_at < t.first_outside_at)
              RETURNING t.id, t.first_outside_at
            )
-           SELECT i.id, t.account_id, t.creator_client_key,
-                  COALESCE(m.first_outside_at, t.first_outside_at) AS first_outside_at
+           -- One row per tracker rather than per hit: a batch usually touches few trackers.
+           SELECT t.account_id, t.creator_client_key,
+                  COALESCE(m.first_outside_at, t.first_outside_at) AS first_outside_at,
+                  array_agg(i.id) AS hit_ids
            FROM inserted i
            JOIN trackers t ON t.id = i.tracker_id
-           LEFT JOIN moved m ON m.id = i.tracker_id`,
+           LEFT JOIN moved m ON m.id = i.tracker_id
+           GROUP BY t.id, t.account_id, t.creator_client_key, m.first_outside_at, t.first_outside_at`,
           [
             hits.map((hit) => hit.id),
             hits.map((hit) => hit.trackerId),
@@ -331,7 +346,7 @@ export async function createPostgresTrackerStore(
           ],
         ),
       );
-      const recorded = new Map(rows.map((row) => [row.id, row]));
+      const recorded = new Map(rows.flatMap((row) => row.hit_ids.map((id) => [id, row] as const)));
       // Report in the order the hits were given, which is the order they were accepted.
       return hits.flatMap((hit) => {
         const row = recorded.get(hit.id);
