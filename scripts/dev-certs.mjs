@@ -97,7 +97,8 @@ export function trustInstructions(platform, certPath) {
   } else {
     lines.push(
       `  - Chromium/Chrome: certutil -d sql:$HOME/.pki/nssdb -A -t "P,," -n "Politely localhost" -i "${certPath}"`,
-      '    (certutil is in the libnss3-tools package; restart the browser afterwards)',
+      '    (certutil is in the libnss3-tools package; restart the browser afterwards. If Chromium never ran',
+      '    yet, create its database first: mkdir -p ~/.pki/nssdb && certutil -d sql:$HOME/.pki/nssdb -N --empty-password)',
       '  - Firefox: Settings > Privacy & Security > Certificates > View Certificates > Servers > Import.',
       `  - System-wide (curl, Node): sudo cp "${certPath}" /usr/local/share/ca-certificates/politely-localhost.crt`,
       '    && sudo update-ca-certificates   (Node alone: export NODE_EXTRA_CA_CERTS=' + `"${certPath}")`,
