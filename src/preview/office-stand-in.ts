@@ -62,6 +62,7 @@ export function createOfficeStandIn(host: PreviewHost) {
     const isMeeting = email.itemClass.startsWith('IPM.Schedule.Meeting');
     return {
       itemType: 'message',
+      itemId: email.id,
       itemClass: email.itemClass,
       subject: email.subject,
       from: { displayName: email.fromName ?? '', emailAddress: email.fromEmail ?? '' },

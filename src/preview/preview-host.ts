@@ -5,6 +5,8 @@
  */
 
 export interface PreviewEmail {
+  /** Stands in for Outlook's itemId; the page derives it from the content, so the same email keeps its id. */
+  id?: string;
   subject: string;
   fromName: string | null;
   fromEmail: string | null;

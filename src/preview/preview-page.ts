@@ -110,7 +110,7 @@ function readForm(): PreviewEmail {
 
 /** Selects `email` in the stand-in mailbox: opens the pane the first time, raises ItemChanged after that. */
 function selectEmail(email: PreviewEmail | null): void {
-  currentEmail = email;
+  currentEmail = email && { ...email, id: email.id ?? contentId(email) };
   if (paneFrame === null) {
     if (email !== null) openPane();
     return;
@@ -150,6 +150,16 @@ function renderReplyForm(reply: PreviewReply): void {
     `<b>From:</b> ${escapeHtml(sender)}<br><b>Subject:</b> ${escapeHtml(original.subject)}</div>` +
     `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(original.body)}</pre>` +
     '</body></html>';
+}
+
+/** A short FNV-1a hash of the email's content: the same email pasted again is the same item. */
+function contentId(email: PreviewEmail): string {
+  let hash = 0x811c9dc5;
+  for (const character of JSON.stringify(email)) {
+    hash ^= character.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `preview-${hash.toString(16)}`;
 }
 
 function toLocalInput(iso: string | null): string {

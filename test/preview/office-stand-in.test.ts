@@ -47,6 +47,7 @@ function createHost(email: PreviewEmail | null = sample()) {
 
 function sample(overrides: Partial<PreviewEmail> = {}): PreviewEmail {
   return {
+    id: 'preview-1',
     subject: 'Interview: Data Analyst',
     fromName: 'Ravi Menon',
     fromEmail: 'ravi@contoso.example',
@@ -67,6 +68,7 @@ describe('the Office stand-in, seen through the pane’s own Office adapter', ()
     const { host } = createHost();
     const mailbox = mailboxOver(host);
     expect(await mailbox.readCurrentItem()).toEqual({
+      itemId: 'preview-1',
       subject: 'Interview: Data Analyst',
       fromName: 'Ravi Menon',
       fromEmail: 'ravi@contoso.example',

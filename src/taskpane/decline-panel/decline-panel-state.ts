@@ -38,6 +38,9 @@ export interface ReadyState {
   reply: ReplyStatus;
 }
 
+/** What the user has done to one email's reply, kept so that coming back to the email restores it. */
+export type DeclineDraft = Pick<ReadyState, 'fields' | 'reasonId' | 'text' | 'textEdited' | 'declineAnyway'>;
+
 export type DeclinePanelState =
   { status: 'loading' } | { status: 'no-item' } | { status: 'error'; message: string } | ReadyState;
 
@@ -49,6 +52,8 @@ export type DeclinePanelAction =
       analysis: InvitationAnalysis;
       yourName: string | null;
       reasonId: DeclineReasonId | null;
+      /** The user's earlier work on this same email, if any; it wins over the prefill. */
+      draft?: DeclineDraft | null;
     }
   | { type: 'item-missing' }
   | { type: 'item-failed'; message: string }
@@ -90,6 +95,7 @@ export function declinePanelReducer(state: DeclinePanelState, action: DeclinePan
         reasonId,
         text: composeDeclineText(reasonId, toDeclineValues(fields)),
         textEdited: false,
+        ...action.draft,
         reply: { status: 'idle' },
       };
     }
@@ -129,6 +135,11 @@ export function declinePanelReducer(state: DeclinePanelState, action: DeclinePan
 }
 
 /** Whether the form is shown: always for invitations and logistics, after "Decline anyway" otherwise. */
+export function toDeclineDraft(state: ReadyState): DeclineDraft {
+  const { fields, reasonId, text, textEdited, declineAnyway } = state;
+  return { fields, reasonId, text, textEdited, declineAnyway };
+}
+
 export function isDeclineFormVisible(state: ReadyState): boolean {
   return state.analysis.verdict !== 'not-invitation' || state.declineAnyway;
 }

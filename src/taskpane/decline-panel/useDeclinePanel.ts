@@ -8,8 +8,13 @@ import { renderDeclineReply } from '../../core/decline/render-decline-reply';
 import type { RenderDeclineReplyResult } from '../../core/decline/render-decline-reply';
 import { usePaneServices } from '../app/usePaneServices';
 import type { PaneServices } from '../app/pane-services';
-import { declinePanelReducer, initialDeclinePanelState, toDeclineValues } from './decline-panel-state';
-import type { DeclineField, DeclinePanelState, ReadyState } from './decline-panel-state';
+import {
+  declinePanelReducer,
+  initialDeclinePanelState,
+  toDeclineDraft,
+  toDeclineValues,
+} from './decline-panel-state';
+import type { DeclineDraft, DeclineField, DeclinePanelState, ReadyState } from './decline-panel-state';
 import { replySubject } from './reply-subject';
 
 export interface DeclinePanelActions {
@@ -35,11 +40,21 @@ export function useDeclinePanel(): DeclinePanelModel {
   const [state, dispatch] = useReducer(declinePanelReducer, initialDeclinePanelState);
   // Each load gets a number; a slower earlier read that finishes late is ignored.
   const loadGeneration = useRef(0);
+  // Drafts per email (by Outlook's item id), so moving away from an email in a pinned pane loses nothing.
+  const drafts = useRef(new Map<string, DeclineDraft>());
+
+  useEffect(() => {
+    const itemId = state.status === 'ready' ? state.email.itemId : null;
+    if (state.status !== 'ready' || !itemId) return;
+    drafts.current.delete(itemId);
+    drafts.current.set(itemId, toDeclineDraft(state));
+    if (drafts.current.size > MAX_DRAFTS) drafts.current.delete(drafts.current.keys().next().value as string);
+  }, [state]);
 
   const load = useCallback(() => {
     const generation = ++loadGeneration.current;
     dispatch({ type: 'item-loading' });
-    loadItem(services).then(
+    loadItem(services, drafts.current).then(
       (action) => {
         if (generation === loadGeneration.current) dispatch(action);
       },
@@ -113,9 +128,12 @@ export function useDeclinePanel(): DeclinePanelModel {
   return { state, preview, actions };
 }
 
-async function loadItem(services: PaneServices) {
+const MAX_DRAFTS = 50;
+
+async function loadItem(services: PaneServices, drafts: ReadonlyMap<string, DeclineDraft>) {
   const email = await services.mailbox.readCurrentItem();
   if (email === null) return { type: 'item-missing' as const };
+  const draft = email.itemId ? (drafts.get(email.itemId) ?? null) : null;
   const defaults = services.readDeclineDefaults?.() ?? {};
   const yourName = defaults.yourName?.trim() || services.mailbox.userDisplayName();
   let analysis;
@@ -124,7 +142,14 @@ async function loadItem(services: PaneServices) {
   } catch (error) {
     throw new Error(`Politely couldn't analyse this email (${messageOf(error)}).`);
   }
-  return { type: 'item-loaded' as const, email, analysis, yourName, reasonId: defaults.reasonId ?? null };
+  return {
+    type: 'item-loaded' as const,
+    email,
+    analysis,
+    yourName,
+    reasonId: defaults.reasonId ?? null,
+    draft,
+  };
 }
 
 /** Opens the reply; resolves with the reason it isn't tracked (null when tracked or tracking is off). */

@@ -5,6 +5,8 @@
 import type { MeetingRequestDetails } from '../../core/invitation/email-input';
 
 export interface MailItemSnapshot {
+  /** Outlook's id for the item, when it gives one: lets the pane keep a draft per email. */
+  itemId?: string | null;
   subject: string | null;
   fromName: string | null;
   fromEmail: string | null;

@@ -12,6 +12,7 @@ const MEETING_REQUEST_CLASS = 'IPM.Schedule.Meeting.Request';
 
 /** The read-mode item members this adapter uses; Office's own item type is an intersection of every mode. */
 interface ReadItem {
+  itemId?: unknown;
   subject?: unknown;
   itemClass?: unknown;
   from?: { displayName?: unknown; emailAddress?: unknown } | null;
@@ -47,6 +48,7 @@ export function createOfficeMailbox(office: typeof Office): MailboxPort {
       const body = await readBodyText(office, item);
       const itemClass = stringOrNull(item.itemClass);
       return {
+        itemId: stringOrNull(item.itemId),
         subject: stringOrNull(item.subject),
         fromName: stringOrNull(item.from?.displayName),
         fromEmail: stringOrNull(item.from?.emailAddress),

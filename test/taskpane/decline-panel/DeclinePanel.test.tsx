@@ -184,6 +184,30 @@ describe('DeclinePanel', () => {
     expect(screen.getByText('Ravi Menon')).toBeTruthy();
   });
 
+  it('keeps the user’s edits to an email when they move away and come back', async () => {
+    const mailbox = createFakeMailbox({ item: invitationEmail({ itemId: 'first' }) });
+    const { user } = renderPane({
+      mailbox,
+      analysis: (subject) => analysisOf({ reasons: [`read ${subject}`] }),
+    });
+    const text = await screen.findByRole('textbox', { name: 'Reply text' });
+    await user.clear(text);
+    await user.type(text, 'Half-written reply');
+
+    mailbox.select(invitationEmail({ itemId: 'second', subject: 'Another invitation' }));
+    await screen.findByText('read Another invitation');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply text' }).value).toMatch(
+      /^Hi Dana/,
+    );
+
+    mailbox.select(invitationEmail({ itemId: 'first' }));
+    await screen.findByText('read Interview invitation: Senior Product Designer');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply text' }).value).toBe(
+      'Half-written reply',
+    );
+    expect(screen.getByText(/Edited by you/)).toBeTruthy();
+  });
+
   it('ignores a slow read that finishes after a newer email was selected', async () => {
     const mailbox = createFakeMailbox();
     renderPane({ mailbox, analysis: (subject) => analysisOf({ reasons: [`read ${subject}`] }) });

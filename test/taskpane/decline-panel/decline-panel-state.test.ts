@@ -5,6 +5,7 @@ import {
   declinePanelReducer,
   initialDeclinePanelState,
   isDeclineFormVisible,
+  toDeclineDraft,
 } from '../../../src/taskpane/decline-panel/decline-panel-state';
 import type { DeclinePanelState, ReadyState } from '../../../src/taskpane/decline-panel/decline-panel-state';
 import { invitationEmail } from '../support/fake-mailbox';
@@ -145,6 +146,26 @@ describe('declinePanelReducer', () => {
       loading,
     );
     expect(declinePanelReducer(loading, { type: 'reply-requested', replyAll: false })).toBe(loading);
+  });
+
+  it('restores the user’s draft when an email they worked on loads again', () => {
+    let edited = expectReady(declinePanelReducer(ready(), { type: 'reason-changed', reasonId: 'timing' }));
+    edited = expectReady(declinePanelReducer(edited, { type: 'text-edited', text: 'My words.' }));
+    edited = expectReady(declinePanelReducer(edited, { type: 'reply-requested', replyAll: false }));
+    const reloaded = declinePanelReducer(initialDeclinePanelState, {
+      type: 'item-loaded',
+      email: invitationEmail(),
+      analysis: analysis(),
+      yourName: 'Alex Rivera',
+      reasonId: null,
+      draft: toDeclineDraft(edited),
+    });
+    expect(expectReady(reloaded)).toMatchObject({
+      reasonId: 'timing',
+      text: 'My words.',
+      textEdited: true,
+      reply: { status: 'idle' },
+    });
   });
 
   it('a newly loaded email replaces everything, including edits', () => {

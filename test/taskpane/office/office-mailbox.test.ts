@@ -41,6 +41,7 @@ function fakeOffice(
 
 function fakeMessage(overrides: Record<string, unknown> = {}) {
   return {
+    itemId: 'AAMkAGI2-item-1',
     subject: 'Interview for Product Designer',
     itemClass: 'IPM.Note',
     from: { displayName: 'Dana Whitfield', emailAddress: 'dana@northwind.example' },
@@ -61,6 +62,7 @@ describe('createOfficeMailbox: reading the email', () => {
     const { office } = fakeOffice({ item });
     const snapshot = await createOfficeMailbox(office).readCurrentItem();
     expect(snapshot).toEqual({
+      itemId: 'AAMkAGI2-item-1',
       subject: 'Interview for Product Designer',
       fromName: 'Dana Whitfield',
       fromEmail: 'dana@northwind.example',
