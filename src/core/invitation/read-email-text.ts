@@ -101,92 +101,116 @@ function compileLayout(table: InvitationSignalTable): CompiledLayout {
 
 const MAX_LINES = 4_000;
 
+/** The line starting at `start` and where the next one starts; avoids splitting a 64 KB body up front. */
+function lineAt(text: string, start: number): { line: string; next: number } {
+  const end = text.indexOf('\n', start);
+  return end < 0
+    ? { line: text.slice(start), next: text.length + 1 }
+    : { line: text.slice(start, end), next: end + 1 };
+}
+
+/** Up to `count` lines from `start`. */
+function linesFrom(text: string, start: number, count: number): string[] {
+  const lines: string[] = [];
+  let pos = start;
+  while (pos <= text.length && lines.length < count) {
+    const { line, next } = lineAt(text, pos);
+    lines.push(line);
+    pos = next;
+  }
+  return lines;
+}
+
+function cleanName(found: string | undefined): string | null {
+  return found?.trim().replace(/[.,!:;]+$/, '') || null;
+}
+
 /** Reads the body's structure: own words, quoted history, signature and greeting. */
 export function readEmailText(body: string, table: InvitationSignalTable): EmailText {
   const layout = compileLayout(table);
-  const lines = body.split('\n', MAX_LINES);
 
-  // 1. Where does quoted history start?
-  let quoteStart = lines.length;
-  let forwardStart = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
+  // 1. Where does quoted history start? Walk the lines without splitting the whole body.
+  let quoteOffset = body.length;
+  let forwardOffset = -1;
+  let pos = 0;
+  for (let count = 0; pos <= body.length && count < MAX_LINES; count++) {
+    const { line: raw, next } = lineAt(body, pos);
+    const line = raw.trim();
+    const here = pos;
+    pos = next;
     if (line.length === 0) continue;
     if (line.startsWith('>')) {
-      // A block of ">" lines opens the quote only when nothing but more quotes (or a signature) follows.
-      quoteStart = i;
+      quoteOffset = here;
       break;
     }
     if (line.length > 300) continue;
     if (layout.forwardHeader.test(line)) {
-      forwardStart = i;
-      quoteStart = i;
+      forwardOffset = here;
+      quoteOffset = here;
       break;
     }
-    const joined = `${line} ${(lines[i + 1] ?? '').trim()}`;
-    if (layout.quoteHeader.test(line) || (/^on\b/i.test(line) && layout.quoteHeader.test(joined))) {
-      quoteStart = i;
+    if (layout.quoteHeader.test(line)) {
+      quoteOffset = here;
+      break;
+    }
+    if (/^on\b/i.test(line) && layout.quoteHeader.test(`${line} ${lineAt(body, next).line.trim()}`)) {
+      quoteOffset = here;
       break;
     }
     if (layout.headerField.test(line)) {
-      let fields = 1;
-      for (let j = i + 1; j < Math.min(lines.length, i + 6); j++) {
-        if (layout.headerField.test((lines[j] ?? '').trim())) fields++;
-      }
-      if (fields >= 2) {
-        quoteStart = i;
+      const following = linesFrom(body, next, 5).filter((l) => layout.headerField.test(l.trim())).length;
+      if (following >= 1) {
+        quoteOffset = here;
         break;
       }
     }
   }
 
-  let ownLines = lines.slice(0, quoteStart);
-  let quotedLines = lines.slice(quoteStart);
-  const ownText = ownLines.join('\n');
-  let isForward = false;
-  if (forwardStart >= 0 && ownText.replace(/\s+/g, '').length < 120) {
+  let own = body.slice(0, quoteOffset).replace(/\n$/, '');
+  let quoted = body.slice(quoteOffset);
+
+  if (forwardOffset >= 0 && own.replace(/\s+/g, '').length < 120) {
     // "FYI, see below": the forwarded message is what the reader wants judged. Skip its header block.
-    isForward = true;
-    let start = forwardStart + 1;
+    let start = lineAt(body, forwardOffset).next;
     let forwardedTo: string | null = null;
-    while (start < lines.length && start < forwardStart + 8) {
-      const line = (lines[start] ?? '').trim();
+    for (let n = 0; n < 8 && start <= body.length; n++) {
+      const { line: raw, next } = lineAt(body, start);
+      const line = raw.trim();
       const to = layout.toField.exec(line);
       if (to?.[1]) forwardedTo = to[1].trim();
-      if (line.length === 0 || layout.headerField.test(line)) start++;
+      if (line.length === 0 || layout.headerField.test(line)) start = next;
       else break;
     }
-    ownLines = lines.slice(start);
-    quotedLines = [];
-    const nested = readEmailText(ownLines.join('\n'), table);
-    return { ...nested, isForward, forwardedTo };
+    const nested = readEmailText(body.slice(Math.min(start, body.length)), table);
+    return { ...nested, isForward: true, forwardedTo };
   }
   // ">" lines that sit among the author's own lines (inline replies) are quotes too.
-  if (quotedLines.length > 0 && ownLines.some((line) => line.startsWith('>'))) {
-    quotedLines = [...ownLines.filter((line) => line.startsWith('>')), ...quotedLines];
-    ownLines = ownLines.filter((line) => !line.startsWith('>'));
+  if (quoted.length > 0 && /(?:^|\n)>/.test(own)) {
+    const ownLines = own.split('\n');
+    quoted = `${ownLines.filter((line) => line.startsWith('>')).join('\n')}\n${quoted}`;
+    own = ownLines.filter((line) => !line.startsWith('>')).join('\n');
   }
 
   // 2. Greeting: the first non-empty line.
   let addressee: string | null = null;
-  for (const line of ownLines.slice(0, 12)) {
+  for (const line of own.slice(0, 3_000).split('\n', 12)) {
     const trimmed = line.trim();
     if (trimmed.length === 0 || trimmed.startsWith('[')) continue;
-    const greeting = layout.greetingLine.exec(trimmed.slice(0, 120));
-    if (greeting?.[1]) addressee = greeting[1].trim().replace(/[.,!:;]+$/, '') || null;
+    addressee = cleanName(layout.greetingLine.exec(trimmed.slice(0, 120))?.[1]);
     break;
   }
 
   // 3. Signature: the last sign-off line, looking back from the end of the author's text.
+  const tailLines = (own.length > 8_000 ? own.slice(own.length - 8_000) : own).split('\n');
   let signOffIndex = -1;
   let signOffName: string | null = null;
   let signOff: string | null = null;
-  const lookBackFrom = Math.max(0, ownLines.length - 60);
-  for (let i = ownLines.length - 1; i >= lookBackFrom; i--) {
-    const line = (ownLines[i] ?? '').trim();
+  const lookBackFrom = Math.max(0, tailLines.length - 60);
+  for (let i = tailLines.length - 1; i >= lookBackFrom; i--) {
+    const line = (tailLines[i] ?? '').trim();
     if (line.length === 0 || line.length > 80) continue;
     const dash = /^(?:--|—|–|-)\s*([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})\s*$/u.exec(line);
-    if (line === '--' || line === '-- ' || dash) {
+    if (line === '--' || dash) {
       signOffIndex = i;
       signOff = line;
       signOffName = dash?.[1] ?? null;
@@ -202,7 +226,7 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
   }
   const signature: string[] = [];
   if (signOffIndex >= 0) {
-    for (const line of ownLines.slice(signOffIndex + 1)) {
+    for (const line of tailLines.slice(signOffIndex + 1)) {
       const trimmed = line.trim();
       if (trimmed.length === 0) continue;
       signature.push(trimmed.slice(0, 200));
@@ -215,20 +239,19 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
   const firstLines: string[] = [];
   let inHeader = true;
   const unquote = (raw: string): string => raw.replace(/^\s*>\s?/, '').trim();
-  const window = quotedLines.slice(0, 400);
+  const window = linesFrom(quoted, 0, 400);
   for (let i = 0; i < window.length; i++) {
     const raw = window[i] ?? '';
     if (/^\s*>\s*>/.test(raw)) continue;
     const line = unquote(raw);
-    const isHeader =
-      layout.headerField.test(line) ||
-      layout.quoteHeader.test(line) ||
-      (/^on\b/i.test(line) && line.length < 300 && inHeader);
     if (inHeader) {
+      const isHeader =
+        layout.headerField.test(line) ||
+        layout.quoteHeader.test(line) ||
+        (/^on\b/i.test(line) && line.length < 300);
       if (line.length === 0 || isHeader) continue;
       inHeader = false;
-      const greeting = layout.greetingLine.exec(line.slice(0, 120));
-      if (greeting?.[1]) quotedAddressee = greeting[1].trim().replace(/[.,!:;]+$/, '') || null;
+      quotedAddressee = cleanName(layout.greetingLine.exec(line.slice(0, 120))?.[1]);
     } else if (
       layout.quoteHeader.test(line) ||
       layout.forwardHeader.test(line) ||
@@ -240,13 +263,13 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
   }
 
   return {
-    own: ownLines.join('\n'),
-    quoted: quotedLines.join('\n'),
+    own,
+    quoted,
     signOff,
     signOffName,
     signature,
     addressee,
-    isForward,
+    isForward: false,
     quotedFirst: firstLines.join('\n'),
     quotedAddressee,
     forwardedTo: null,
