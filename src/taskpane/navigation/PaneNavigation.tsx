@@ -18,6 +18,7 @@ import {
 } from 'react';
 import { useLiveOpenNotice } from '../sent-declines/useLiveOpenNotice';
 import type { SettingsService } from '../settings/settings-service';
+import { useSettings } from '../settings/useSettings';
 import type { TrackerClient } from '../tracker-client/tracker-client';
 
 const SentDeclines = lazy(
@@ -95,6 +96,7 @@ export function PaneNavigation({
   const tabRefs = useRef(new Map<PaneView, HTMLButtonElement>());
   // Sent declines announces opens itself; elsewhere this short notice does.
   const live = useLiveOpenNotice(client, settings, { enabled: view !== 'sent' });
+  const hasAccount = useSettings(settings).apiKey !== null;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = VIEWS.findIndex((entry) => entry.view === view);
@@ -175,7 +177,7 @@ export function PaneNavigation({
           >
             <Suspense fallback={<Spinner className={styles.loading} size="small" label="Loading…" />}>
               {view === 'sent' ? (
-                <SentDeclines client={client} />
+                <SentDeclines client={client} hasAccount={hasAccount} />
               ) : (
                 <SettingsPanel service={settings} displayName={displayName} />
               )}

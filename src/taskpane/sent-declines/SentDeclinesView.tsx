@@ -31,9 +31,11 @@ export function SentDeclinesView({ model, reasonLabel }: SentDeclinesViewProps) 
         <Text as="h2" id="sent-declines-heading" size={500} weight="semibold">
           Sent declines
         </Text>
-        <Text className={styles.live} size={200} aria-label={`Live updates: ${LIVE_TEXT[state.live]}`}>
-          {LIVE_TEXT[state.live]}
-        </Text>
+        {!(state.list.status === 'ready' && state.list.trackers.length === 0) && (
+          <Text className={styles.live} size={200} aria-label={`Live updates: ${LIVE_TEXT[state.live]}`}>
+            {LIVE_TEXT[state.live]}
+          </Text>
+        )}
       </div>
       <div role="status" aria-live="polite">
         {state.notice && (

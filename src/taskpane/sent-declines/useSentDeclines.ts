@@ -19,6 +19,11 @@ export interface SentDeclinesOptions {
   /** How long a notice stays before it hides itself. */
   noticeMs?: number;
   pageSize?: number;
+  /**
+   * False while the mailbox has no tracker account: the view then shows its empty state without asking
+   * the tracker, because asking would create an account just to find it empty. Default true.
+   */
+  hasAccount?: boolean;
 }
 
 export interface SentDeclinesActions {
@@ -39,7 +44,13 @@ export interface SentDeclinesModel {
 }
 
 export function useSentDeclines(client: TrackerClient, options: SentDeclinesOptions = {}): SentDeclinesModel {
-  const { now: clock = () => new Date(), tickMs = 30_000, noticeMs = 8_000, pageSize = 25 } = options;
+  const {
+    now: clock = () => new Date(),
+    tickMs = 30_000,
+    noticeMs = 8_000,
+    pageSize = 25,
+    hasAccount = true,
+  } = options;
   const [state, dispatch] = useReducer(sentDeclinesReducer, initialSentDeclinesState);
   const [now, setNow] = useState(clock);
   const stateRef = useRef(state);
@@ -59,6 +70,11 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
   );
 
   useEffect(() => {
+    if (!hasAccount) {
+      dispatch({ type: 'list-loaded', page: { trackers: [], nextCursor: null }, append: false });
+      dispatch({ type: 'live-changed', live: 'closed' });
+      return;
+    }
     loadFirstPage(false);
     let wasLive = false;
     const subscription = client.subscribe({
@@ -82,7 +98,7 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
       },
     });
     return () => subscription.close();
-  }, [client, loadFirstPage]);
+  }, [client, loadFirstPage, hasAccount]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(clockRef.current()), tickMs);

@@ -90,9 +90,13 @@ describe('PaneNavigation', () => {
     expect(await screen.findByText('Opened')).toBeTruthy();
   });
 
-  it('does not listen (or create an account) before the mailbox has a tracker key', () => {
+  it('does not ask the tracker anything (which would create an account) before the mailbox has a key', async () => {
     const fake = createFakeTrackerClient();
-    renderNavigation(fake, null);
+    const user = renderNavigation(fake, null);
+    expect(fake.subscriberCount()).toBe(0);
+    await user.click(screen.getByRole('tab', { name: 'Sent declines' }));
+    expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
+    expect(fake.listCalls()).toBe(0);
     expect(fake.subscriberCount()).toBe(0);
   });
 });

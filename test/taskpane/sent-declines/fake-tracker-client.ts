@@ -11,6 +11,7 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
   const trackers = new Map(initial.map((t) => [t.id, t]));
   const subscribers = new Set<LiveEventHandlers>();
   let failList: TrackerClientError | null = null;
+  let listCalls = 0;
   const client: TrackerClient = {
     async createAccount() {
       return { accountId: 'a1', apiKey: 'k1' };
@@ -19,6 +20,7 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
       throw new Error('not used here');
     },
     async listTrackers() {
+      listCalls++;
       if (failList) throw failList;
       const summaries = [...trackers.values()].map(({ events: _e, ...summary }) => summary);
       return { trackers: summaries, nextCursor: null };
@@ -50,6 +52,7 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
       for (const s of subscribers) s.onHit(live);
     },
     subscriberCount: () => subscribers.size,
+    listCalls: () => listCalls,
   };
 }
 
