@@ -48,6 +48,8 @@ interface CompiledExtraction {
   departmentWords: string[];
   agencyWords: string[];
   placeNouns: Set<string>;
+  companyWordsBefore: Set<string>;
+  companyWordsAfter: Set<string>;
   honorifics: Set<string>;
   titleQualifiers: Set<string>;
 }
@@ -150,6 +152,8 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     departmentWords: [...table.departmentWords].sort((a, b) => b.length - a.length),
     agencyWords: table.agencyWords,
     placeNouns: new Set(table.placeNouns),
+    companyWordsBefore: new Set(table.companyWordsBefore),
+    companyWordsAfter: new Set(table.companyWordsAfter),
     honorifics: new Set(table.honorifics),
     titleQualifiers: new Set(table.titleQualifiers),
   };
@@ -275,13 +279,19 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
 }
 
 /** True when the text uses the name as an organisation: "Acme Foods has invited you", "here at Acme Foods". */
-function namedAsCompany(name: string, own: string): boolean {
+function namedAsCompany(name: string, own: string, compiled: CompiledExtraction): boolean {
   if (name.length < 2) return false;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(
-    `(?:\\b(?:at|join|joining|with|for) ${escaped}\\b|\\b${escaped}(?:[’']s)? (?:has|have|is|are|would|wants|team|hiring|careers)\\b)`,
-    'i',
-  ).test(own.slice(0, 8_000));
+  const text = own.slice(0, 8_000).toLowerCase();
+  const needle = name.toLowerCase();
+  let at = text.indexOf(needle);
+  for (let n = 0; at >= 0 && n < 20; n++) {
+    const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+    const after =
+      /^(?:['’]s)?\s+([\p{L}]+)/u.exec(text.slice(at + needle.length, at + needle.length + 16))?.[1] ?? '';
+    if (compiled.companyWordsBefore.has(before) || compiled.companyWordsAfter.has(after)) return true;
+    at = text.indexOf(needle, at + needle.length);
+  }
+  return false;
 }
 
 function isReader(name: string, sources: FieldSources, compiled: CompiledExtraction): boolean {
@@ -294,7 +304,8 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
   const sender = cleanPersonName(cleanSenderName(sources.fromName), compiled);
   // A sender name that spells the sender's domain ("Northgate Distribution" <jobs@northgatedist.com>) is the company.
   const spellsDomain =
-    domainAffinity(sender, domainLabels(sources.fromEmail)) >= 2 || namedAsCompany(sender, text.own);
+    domainAffinity(sender, domainLabels(sources.fromEmail)) >= 2 ||
+    namedAsCompany(sender, text.own, compiled);
   const senderIsPerson =
     looksLikePerson(sender, compiled, true) && !spellsDomain && !isReader(sender, sources, compiled);
   const senderIsFullName = senderIsPerson && words(sender).length >= 2;

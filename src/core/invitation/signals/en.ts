@@ -549,7 +549,7 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:email|notification) preferences`, 3),
         s(`(?:interview|career|resume|job search) (?:tips|advice|guide|hacks|questions to)`, 4),
         s(`(?:in this|this week${APOS}s|today${APOS}s) (?:issue|edition|episode)`, 4),
-        s(`(?:read|continue reading|read more)`, 1),
+        s(`(?:continue reading|read more|read online)`, 1),
       ],
     },
     marketing: {
@@ -563,7 +563,7 @@ export const englishSignals: InvitationSignalTable = {
           `(?:register|sign up|signup|save your (?:seat|spot)|rsvp) (?:now|today|here|for (?:free|our|the (?:webinar|event|workshop)))`,
           4,
         ),
-        s(`(?:webinar|masterclass|bootcamp|workshop|conference|summit|course)`, 2),
+        s(`(?:webinar|masterclass|bootcamp|workshop|conference|summit|online course)`, 2),
         s(`(?:upgrade|subscribe) (?:to|now)`, 3),
         s(`(?:premium|pro) (?:plan|membership|subscription|account)`, 3),
         s(`(?:buy|shop|order) now`, 4),
@@ -1456,6 +1456,8 @@ export const englishSignals: InvitationSignalTable = {
     'this message was sent by',
     'this email was sent by',
   ],
+  companyWordsBefore: ['at', 'join', 'joining', 'with', 'for'],
+  companyWordsAfter: ['has', 'have', 'is', 'are', 'would', 'wants', 'team', 'hiring', 'careers'],
   placeNouns: [
     'branch',
     'office',

@@ -112,6 +112,9 @@ export interface InvitationSignalTable {
   agencyCues: string[];
   /** Phrases before the name of a hiring platform in a footer ("Powered by", "sent via"). */
   platformCues: string[];
+  /** Words around a name that show it is an organisation ("at Acme", "Acme has …"). */
+  companyWordsBefore: string[];
+  companyWordsAfter: string[];
   /** Nouns that make a capitalised name a place, not a company ("the Halifax branch"). */
   placeNouns: string[];
   /** Capitalised words that are never a company name on their own ("The", "Monday"). */
