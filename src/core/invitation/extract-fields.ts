@@ -59,6 +59,10 @@ const cache = new WeakMap<InvitationSignalTable, CompiledExtraction>();
 const WORD = "(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+#&/-]*|&)";
 /** Up to eight words (commas allowed inside, for "Software Engineer, Payments"). */
 const PHRASE = `(${WORD}(?:,?[ \\t]${WORD}){0,7})`;
+/** A capitalised phrase of up to eight words (commas allowed inside). */
+const CAPITALISED_PHRASE = `([\\p{Lu}\\d][\\p{L}\\p{N}'’.+#&/-]*(?:,?[ \\t]${WORD}){0,7})`;
+/** Title patterns at least this heavy end on "role"/"position" and may capture a lower-case title. */
+const ANCHORED_TITLE_WEIGHT = 5;
 /** A company name starts with a capital, a digit or "&" (after an optional "the"); checked before reading words. */
 const COMPANY_PHRASE = `((?:[Tt]he[ \\t])?[\\p{Lu}\\d&][\\p{L}\\p{N}'’.+#&/-]*(?:[ \\t]${WORD}){0,5})`;
 /** Up to six words ending right before the cue that follows. */
@@ -132,7 +136,21 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   const cached = cache.get(table);
   if (cached) return cached;
   const compiled: CompiledExtraction = {
-    titlePatterns: compilePatterns(table.titlePatterns, '{title}', PHRASE),
+    // Lower-case titles are trusted only from patterns anchored on "role"/"position" (weight ≥ 5); the looser
+    // ones must start with a capital, which also keeps them from firing on every "as" and "for".
+    titlePatterns: [
+      ...compilePatterns(
+        table.titlePatterns.filter((p) => p.weight >= ANCHORED_TITLE_WEIGHT),
+        '{title}',
+        PHRASE,
+      ),
+      ...compilePatterns(
+        table.titlePatterns.filter((p) => p.weight < ANCHORED_TITLE_WEIGHT),
+        '{title}',
+        CAPITALISED_PHRASE,
+        false,
+      ),
+    ],
     companyPatterns: compilePatterns(table.companyPatterns, '{company}', COMPANY_PHRASE, false),
     companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE),
     selfIntroductions: table.selfIntroductions.map(
@@ -533,7 +551,7 @@ function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, ow
     { where: 'text', text: own, bonus: 0 },
   ];
   scanPatterns(compiled.titlePatterns, regions, ({ capture, quote }, weight, where) => {
-    const anchoredAtEnd = weight >= 5;
+    const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
     const value = trimTitle(capture, compiled, anchoredAtEnd);
     if (value === null) return;
     // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".

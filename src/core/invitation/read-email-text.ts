@@ -30,24 +30,10 @@ export interface EmailText {
   forwardedTo: string | null;
 }
 
-const NEWLINES_AND_ENTITIES =
+/** One pass over the body (measured faster than several character searches): line endings, odd spaces, entities. */
+const NEEDS_NORMALIZING =
   /\r\n?|[\u00a0\u2007\u202f\u3000]|[\u200b-\u200d\u2060\ufeff]|&(?:nbsp|amp|#39|#x27|quot|apos|rsquo|lsquo|ldquo|rdquo|ndash|mdash);/g;
-const NORMALIZED_CHARS = [
-  '\r',
-  '&',
-  '\u00a0',
-  '\u2007',
-  '\u202f',
-  '\u3000',
-  '\u200b',
-  '\u200c',
-  '\u200d',
-  '\u2060',
-  '\ufeff',
-];
-const REPLACEMENTS: Record<string, string> = {
-  '\r\n': '\n',
-  '\r': '\n',
+const ENTITY_TEXT: Record<string, string> = {
   '&nbsp;': ' ',
   '&amp;': '&',
   '&#39;': "'",
@@ -65,13 +51,12 @@ const REPLACEMENTS: Record<string, string> = {
 /** Cuts to the reading limit and evens out line endings, odd spaces and common HTML entities. */
 export function normalizeBody(body: unknown): string {
   const text = typeof body === 'string' ? body.slice(0, MAX_BODY_CHARS) : '';
-  // Most bodies need no change: a few native character searches are much cheaper than a regex pass.
-  if (!NORMALIZED_CHARS.some((c) => text.includes(c))) return text;
-  return text.replace(NEWLINES_AND_ENTITIES, (found) => {
-    const replacement = REPLACEMENTS[found];
-    if (replacement !== undefined) return replacement;
-    return found.charCodeAt(0) >= 0x200b && found.charCodeAt(0) !== 0x3000 ? '' : ' ';
-  });
+  return text.replace(
+    NEEDS_NORMALIZING,
+    (found) =>
+      ENTITY_TEXT[found] ??
+      (found.charAt(0) === '\r' ? '\n' : found.charCodeAt(0) >= 0x200b && found !== '\u3000' ? '' : ' '),
+  );
 }
 
 interface CompiledLayout {
