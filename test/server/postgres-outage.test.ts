@@ -2,7 +2,8 @@
  * Database failure under load, against a real PostgreSQL that this file owns (a private throwaway cluster, so
  * stopping it disturbs no other test): the pixel keeps answering 200 at once, the API and /readyz report the
  * outage quickly, and when the database returns every hit answered with 200 is recorded exactly once. A
- * tracker killed with SIGKILL loses at most the hits of its last flush window, and nothing it had spooled.
+ * tracker stopped cleanly during the outage loses nothing; one killed with SIGKILL loses at most the hits of
+ * its last flush window, and nothing it had spooled.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -166,6 +167,27 @@ describe.skipIf(!runnable)('PostgreSQL outage and tracker crash under pixel load
     const recorded = await settledCount(trackerId);
     summarize('kill -9 during outage, restart replays spool', load, { recorded });
     expect(load.failed).toBe(0);
+    expect(recorded).toBe(load.answered200);
+  });
+
+  it('stops cleanly (SIGTERM) during an outage without losing a hit: the next start writes them', async () => {
+    const first = await startTracker('stop-during-outage');
+    const { trackerId, pixelPath } = await createTrackerAt(first.url);
+
+    await cluster.stop();
+    const load = await loadPixel(first.url, pixelPath, { durationMs: 1000, concurrency: 8 });
+    const stop = await timed(() => first.stop('SIGTERM'));
+    await cluster.start();
+
+    await startTracker('stop-during-outage');
+    const recorded = await settledCount(trackerId);
+    summarize('SIGTERM during outage, restart replays spool', load, {
+      exitCode: stop.value,
+      stopMs: Math.round(stop.ms),
+      recorded,
+    });
+    expect(load.failed).toBe(0);
+    expect(stop.value).toBe(0);
     expect(recorded).toBe(load.answered200);
   });
 
