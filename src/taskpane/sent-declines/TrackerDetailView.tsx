@@ -17,7 +17,7 @@ export interface TrackerDetailViewProps {
 export function TrackerDetailView({ detail, now, actions, reasonLabel }: TrackerDetailViewProps) {
   const styles = useSentDeclinesStyles();
   const back = (
-    <Button appearance="subtle" onClick={actions.closeDetail}>
+    <Button appearance="subtle" className={styles.back} onClick={actions.closeDetail}>
       ← Back to sent declines
     </Button>
   );
@@ -43,7 +43,7 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
   const reason = reasonLabel(tracker.template);
   const events = [...tracker.events].reverse();
   return (
-    <article aria-labelledby="tracker-detail-heading" className={styles.root}>
+    <article aria-labelledby="tracker-detail-heading" className={styles.detail}>
       {back}
       <div className={styles.rowTop}>
         <Text as="h3" id="tracker-detail-heading" size={400} weight="semibold" className={styles.subject}>

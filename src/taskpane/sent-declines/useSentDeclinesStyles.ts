@@ -65,6 +65,16 @@ export const useSentDeclinesStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     overflowWrap: 'anywhere',
   },
+  detail: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  back: {
+    alignSelf: 'flex-start',
+    paddingInlineStart: 0,
+    minWidth: 0,
+  },
   state: {
     display: 'flex',
     flexDirection: 'column',

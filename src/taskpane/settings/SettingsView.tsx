@@ -48,6 +48,7 @@ export function SettingsView({ form, reasons, displayName }: SettingsViewProps) 
       </Field>
       <Field label="Default decline reason" hint="The reason a new reply starts with.">
         <Select
+          className={styles.select}
           value={draft.defaultReasonId ?? ''}
           onChange={(_e, data) =>
             form.setField('defaultReasonId', data.value === '' ? null : (data.value as DeclineReasonId))

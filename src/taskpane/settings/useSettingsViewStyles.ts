@@ -7,6 +7,11 @@ export const useSettingsViewStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingVerticalM,
   },
+  // Fluent's Select is as wide as its longest option unless told to fit the pane.
+  select: {
+    minWidth: 0,
+    maxWidth: '100%',
+  },
   actions: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
