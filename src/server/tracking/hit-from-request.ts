@@ -3,11 +3,11 @@
  * injected clock), a fresh idempotency id, and the request-only classification from core. The raw user agent
  * and IP go no further than this function.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { classifyHitRequest } from '../../core/tracking/classify-hit';
 import type { HitFact } from '../../core/tracking/hit-facts';
 import type { Clock } from '../clock';
+import { newHitId } from './hit-ids';
 
 /** Header a development preview sends to act as a distinct recipient client (ignored outside dev mode). */
 export const PREVIEW_CLIENT_HEADER = 'x-politely-preview-client';
@@ -33,5 +33,6 @@ export function hitFromRequest(
     purpose: Array.isArray(purpose) ? purpose.join(',') : purpose,
     previewClient: typeof preview === 'string' && PREVIEW_NAME.test(preview) ? preview : null,
   });
-  return { id: randomUUID(), at: context.clock.now(), ...target, ...classified };
+  const at = context.clock.now();
+  return { id: newHitId(at), at, ...target, ...classified };
 }
