@@ -48,6 +48,8 @@ interface CompiledExtraction {
   departmentWords: string[];
   agencyWords: string[];
   placeNouns: Set<string>;
+  nonTitles: Set<string>;
+  nonTitleWords: Set<string>;
   companyWordsBefore: Set<string>;
   companyWordsAfter: Set<string>;
   honorifics: Set<string>;
@@ -113,7 +115,8 @@ function compilePatterns(
     if (p.pattern.startsWith(placeholder)) {
       return {
         regex: new RegExp(prepare(p.pattern.slice(placeholder.length)), flags),
-        before: new RegExp(`(?<![\\p{L}\\p{N}])${capture}$`, 'u'),
+        // Read back within the clause: no commas, so "Porto Vento, regarding the X" yields "regarding the X".
+        before: new RegExp(`(?<![\\p{L}\\p{N}])${capture.replace(',?', '')}$`, 'u'),
         weight: p.weight,
       };
     }
@@ -170,6 +173,8 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     departmentWords: [...table.departmentWords].sort((a, b) => b.length - a.length),
     agencyWords: table.agencyWords,
     placeNouns: new Set(table.placeNouns),
+    nonTitles: new Set(table.nonTitles),
+    nonTitleWords: new Set(table.nonTitleWords),
     companyWordsBefore: new Set(table.companyWordsBefore),
     companyWordsAfter: new Set(table.companyWordsAfter),
     honorifics: new Set(table.honorifics),
@@ -390,13 +395,21 @@ const TITLE_LEADING_NOISE =
 const TITLE_SPLITTERS = /^(?:for|as|to|in|about|regarding|at|with|into|on)$/i;
 
 function isRoleWord(word: string, compiled: CompiledExtraction): boolean {
+  return compiled.roleNouns.has(bare(word));
+}
+
+/**
+ * Also accepts agent-noun endings ("Roofer", "Florist") for trades the list does not know. Used only where
+ * the sentence already says it names a role ("the … role"), since names like "Okafor" end the same way.
+ */
+function isLooseRoleWord(word: string, compiled: CompiledExtraction): boolean {
   const lower = bare(word);
   if (compiled.roleNouns.has(lower)) return true;
-  // "Roofer", "Bookkeeper", "Receptionist": agent-noun endings, for trades the list does not know.
   return (
     lower.length >= 5 &&
-    /(?:er|or|ist|ian|ant|ent|eer)s?$/.test(lower) &&
-    !compiled.notCompanyWords.has(lower)
+    /(?:er|ist|eer)$/.test(lower) &&
+    !compiled.notCompanyWords.has(lower) &&
+    !compiled.nonTitleWords.has(lower)
   );
 }
 
@@ -412,7 +425,12 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   if (slashParts.length > 1)
     text = [...slashParts].reverse().find((part) => hasRoleNoun(part, compiled)) ?? text;
   const paren = /\(([^)]{3,60})\)?/.exec(text);
-  if (paren?.[1] && hasRoleNoun(paren[1], compiled) && !hasRoleNoun(text.slice(0, paren.index), compiled)) {
+  const beforeParen = paren ? text.slice(0, paren.index).trim().toLowerCase() : '';
+  if (
+    paren?.[1] &&
+    hasRoleNoun(paren[1], compiled) &&
+    (!hasRoleNoun(beforeParen, compiled) || compiled.nonTitles.has(beforeParen))
+  ) {
     text = paren[1];
   }
   text = text.replace(/\s*\(.*$/, '');
@@ -435,7 +453,7 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
 
   let tokens = words(text);
   // "application for Frontend Developer", "Assessment Centre for our Supply Chain Trainee": the title is after the preposition.
-  for (let i = tokens.length - 2; i >= 1; i--) {
+  for (let i = tokens.length - 2; i >= 0; i--) {
     if (TITLE_SPLITTERS.test(tokens[i] ?? '')) {
       const left = tokens.slice(0, i).join(' ');
       const right = tokens.slice(i + 1).join(' ');
@@ -459,12 +477,14 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
     ) {
       break;
     }
-    kept.push(clean);
-    if (clean !== token && !/^(?:sr|jr|snr|jnr)\.$/i.test(token)) break; // punctuation ends the title
+    const abbreviation = /^(?:sr|jr|snr|jnr|asst|assoc)\.$/i.test(token);
+    kept.push(abbreviation ? token : clean);
+    if (clean !== token && !abbreviation) break; // punctuation ends the title
     if (kept.length >= 7) break;
   }
   let lastRole = -1;
-  for (let i = 0; i < kept.length; i++) if (isRoleWord(kept[i] ?? '', compiled)) lastRole = i;
+  const roleWord = keepSpecialisation ? isLooseRoleWord : isRoleWord;
+  for (let i = 0; i < kept.length; i++) if (roleWord(kept[i] ?? '', compiled)) lastRole = i;
   let end = kept.length;
   if (lastRole >= 0) {
     end = lastRole + 1;
@@ -485,6 +505,7 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   if (title.length === 0 || title.length > 7) return null;
   if (lastRole < 0) return null;
   const value = `${title.join(' ')}${end === kept.length ? specialisation : ''}`;
+  if (compiled.nonTitles.has(value.toLowerCase())) return null;
   if (PLACEHOLDER.test(value) || value.length < 2) return null;
   if (
     title.every(
@@ -738,7 +759,9 @@ function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: 
     if (kept.length === 0 && clean.toLowerCase() === 'the' && i + 1 < tokens.length) continue;
     const possessive = /[’']s$/.test(clean) && kept.length > 0 && !isCapitalized(tokens[i + 1] ?? 'x');
     const core = possessive ? clean.replace(/[’']s$/, '') : clean;
-    if (!isCompanyToken(core, compiled) || (kept.length > 0 && isPersonRole(bare(core), compiled))) {
+    // "the Bilingual Support Agent": a capitalised run that ends in a role is a job title, not a company.
+    if (kept.length > 0 && isPersonRole(bare(core), compiled)) return null;
+    if (!isCompanyToken(core, compiled)) {
       stoppedAt = i;
       break;
     }
@@ -981,7 +1004,8 @@ function extractCompany(
 /** All three fields, each with its evidence. Reads the subject, sender and the author's own text only. */
 export function extractFields(sources: FieldSources, table: InvitationSignalTable): ExtractedFields {
   const compiled = compileExtraction(table);
-  const own = sources.text.own.slice(0, HEAD_CHARS);
+  // "*Site Reliability Engineer*": bold markers left over from HTML are not part of names.
+  const own = sources.text.own.slice(0, HEAD_CHARS).replace(/\*+/g, '');
   const hiringManager = extractHiringManager(sources, compiled);
   const jobTitle = extractJobTitle(sources, compiled, own);
   const people = [hiringManager.value ?? '', sources.candidateName, sources.text.addressee ?? ''];

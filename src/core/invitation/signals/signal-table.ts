@@ -110,6 +110,10 @@ export interface InvitationSignalTable {
   agencyWords: string[];
   /** Phrases that show the sender recruits for a client ("my client"). */
   agencyCues: string[];
+  /** Phrases that look like titles but are not the role applied for ("Hiring manager"). */
+  nonTitles: string[];
+  /** Words with an agent-noun ending that are not roles ("other", "number"). */
+  nonTitleWords: string[];
   /** Phrases before the name of a hiring platform in a footer ("Powered by", "sent via"). */
   platformCues: string[];
   /** Words around a name that show it is an organisation ("at Acme", "Acme has …"). */
