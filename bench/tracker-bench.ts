@@ -82,7 +82,7 @@ async function measure(
   connections: number,
   seconds: number,
 ): Promise<{ warmUp: LoadFigures; run: LoadFigures }> {
-  const warmUp = await load(url, connections, connections * 200);
+  const warmUp = await load(url, connections, connections * 400);
   const run = await load(url, connections, Math.min(warmUp.requestsPerSecond * seconds, 3_000_000));
   return { warmUp, run };
 }
