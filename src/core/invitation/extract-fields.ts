@@ -47,6 +47,7 @@ interface CompiledExtraction {
   legalSuffixes: Set<string>;
   departmentWords: string[];
   agencyWords: string[];
+  agencyStems: string[];
   placeNouns: Set<string>;
   nonTitles: Set<string>;
   nonTitleWords: Set<string>;
@@ -172,6 +173,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     legalSuffixes: new Set(table.companySuffixes),
     departmentWords: [...table.departmentWords].sort((a, b) => b.length - a.length),
     agencyWords: table.agencyWords,
+    agencyStems: table.agencyDomainStems,
     placeNouns: new Set(table.placeNouns),
     nonTitles: new Set(table.nonTitles),
     nonTitleWords: new Set(table.nonTitleWords),
@@ -802,6 +804,7 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
     .trim()
     .replace(/[’']s$/, '');
   if (value.length < 2 || PLACEHOLDER.test(value) || /^\d+$/.test(value)) return null;
+  if (/^\d+[a-z]?\s+\p{L}/u.test(value)) return null; // "40 Bishopsgate": an address
   if (compiled.notCompanyWords.has(value.toLowerCase())) return null;
   if (tokens.every((t) => compiled.legalSuffixes.has(t.toLowerCase()))) return null;
   if (
@@ -834,7 +837,7 @@ function findDomainNames(
     let match: RegExpExecArray | null;
     let n = 0;
     while ((match = run.exec(text)) !== null && n++ < 2_000) {
-      const tokens = words(match[0]).map((t) => t.replace(/[’']s$/, '').replace(/[.,]+$/, ''));
+      const tokens = words(match[0]).map((t) => t.replace(/[.,]+$/, ''));
       for (let start = 0; start < tokens.length; start++) {
         // A span can spell a label only if its first letter starts the label (also for acronyms).
         const first = bare(tokens[start] ?? '');
@@ -901,11 +904,20 @@ function extractCompany(
   const isAgency =
     compiled.agencyCue.test(own.slice(0, 8_000)) ||
     (agencyCompany(fromName) && !inHouseSender) ||
-    labels.some((label) => compiled.agencyWords.some((word) => !word.includes(' ') && label.includes(word)));
+    labels.some((label) => compiled.agencyStems.some((stem) => label.includes(stem)));
 
   const raw: { value: string; evidence: string; score: number; names: boolean }[] = [];
   const add = (value: string | null, evidence: string, score: number, namesEmployer = false): void => {
     if (value === null) return;
+    // "with Hannah Goldberg": a person's name found by a loose pattern is not a company.
+    if (
+      score <= 3 &&
+      !namesEmployer &&
+      looksLikePerson(value, compiled, false) &&
+      domainAffinity(value, labels) === 0
+    ) {
+      return;
+    }
     if (people.some((person) => person.length > 0 && namesMatch(person, value, compiled.honorifics))) return;
     raw.push({ value, evidence, score, names: namesEmployer });
   };
@@ -953,7 +965,8 @@ function extractCompany(
 
   // Names that spell the sender's domain, looked for only when no candidate found so far does.
   if (!raw.some((candidate) => domainAffinity(candidate.value, labels) === 3)) {
-    for (const value of findDomainNames([subject, signatureText, own.slice(0, 6_000)], labels, compiled)) {
+    const texts = [subject, signatureText, own.slice(0, 6_000), sources.text.quotedFirst.slice(0, 3_000)];
+    for (const value of findDomainNames(texts, labels, compiled)) {
       add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
     }
   }
@@ -968,7 +981,8 @@ function extractCompany(
     if (onBehalf) {
       if (affinity > 0 || agencyCompany(candidate.value)) score -= 5;
     } else {
-      score += [0, 2, 4, 5][affinity] ?? 0;
+      // Spelling the domain exactly beats sharing a prefix: "Harbor & Pine" over "Harbor & Pine Home Goods".
+      score += [0, 2, 3, 6][affinity] ?? 0;
     }
     pool.add(candidate.value, candidate.evidence, score);
   }

@@ -108,6 +108,8 @@ export interface InvitationSignalTable {
   departmentWords: string[];
   /** Words in a sender's name that mark a recruitment agency, whose client is the employer. */
   agencyWords: string[];
+  /** Pieces of a sender's domain that mark an agency ("northlight-talent", "kalerecruitment"). */
+  agencyDomainStems: string[];
   /** Phrases that show the sender recruits for a client ("my client"). */
   agencyCues: string[];
   /** Phrases that look like titles but are not the role applied for ("Hiring manager"). */
