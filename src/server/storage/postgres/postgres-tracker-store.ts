@@ -86,6 +86,17 @@ export function postgresPoolConfig(options: PostgresTrackerStoreOptions): PoolCo
   };
 }
 
+/** `user@host:port/database` for messages: never the password. */
+export function describeServer(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+    return `${user}${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
+  } catch {
+    return 'an unparsable address';
+  }
+}
+
 function toTracker(row: TrackerRow): StoredTracker {
   return {
     id: row.id,
@@ -134,7 +145,10 @@ export async function createPostgresTrackerStore(
     await applyMigrations(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`PostgreSQL at ${describeServer(options.connectionString)} (DATABASE_URL): ${reason}`, {
+      cause: error,
+    });
   }
 
   async function withRetry<T>(work: () => Promise<T>): Promise<T> {
