@@ -96,7 +96,7 @@ export const englishSignals: InvitationSignalTable = {
     reason: 'refers to your application',
     signals: [
       s(
-        '(?:your|ur|yr) (?:application|candidacy|resume|résumé|cv|profile|background|experience|submission)',
+        '(?:your|ur|yr) (?:application|candidacy|resume|résumé|cv|profile|background|experience|submission|portfolio)',
         2,
       ),
       s(
@@ -252,6 +252,17 @@ export const englishSignals: InvitationSignalTable = {
         `(?:could|can|would) (?:you|u) (?:do|make|manage|come|join|attend|be there|pop in|stop by|swing by)`,
         3,
         'asks whether you can come',
+      ),
+      s(`(?:could|can|would) (?:you|u) (?:jump|hop|get) on`, 3, 'asks whether you can get on a call'),
+      s(
+        `(?:does|would|do|will) (?:any|either|one) ${FEW}(?:time|times|slot|slots|day|days|date|dates|of these|of those|of them) ${FEW}(?:work|suit)`,
+        3,
+        'asks whether a time works',
+      ),
+      s(
+        `(?:get|put|pop) (?:a |some )?(?:conversation|chat|call|time|something|an interview|a meeting) (?:on|in(?:to)?) (?:the|your|our|my) (?:calendar|diary|books)`,
+        4,
+        'asks to put a conversation in the calendar',
       ),
       s(
         `would you be able to (?:come|make|join|do|attend|meet|talk|speak|chat)`,
@@ -410,6 +421,12 @@ export const englishSignals: InvitationSignalTable = {
           6,
         ),
         s(`(?:sorry|sad|disappointed) to (?:let you know|inform you|tell you|share)`, 4),
+        s(`(?:sorry|sad|disappointed|regret) to (?:say|report)`, 4),
+        s(
+          `offered (?:the|this) (?:role|position|post|job) to (?:another|a different|an internal|the other|someone)`,
+          6,
+        ),
+        s(`(?:share|give|discuss|talk through|go over) (?:some |more |my |our |the )?feedback`, 3),
         s(
           `(?:won${APOS}t|will not|not) be (?:offering|inviting|progressing|proceeding|extending|moving forward)`,
           6,
@@ -1266,6 +1283,15 @@ export const englishSignals: InvitationSignalTable = {
     'staff',
     'member',
     'bookkeeper',
+    'dev',
+    'operative',
+    'attendant',
+    'labourer',
+    'laborer',
+    'caretaker',
+    'janitor',
+    'courier',
+    'crew',
     'nanny',
     'receptionist',
     'cleaner',
