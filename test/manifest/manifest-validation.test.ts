@@ -22,8 +22,15 @@ import {
   manifestXsdPath,
 } from './support/manifest-paths';
 
-const workDir = mkdtempSync(join(tmpdir(), 'politely-manifest-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+// Made in beforeAll, not at import: under CI=true a missing tool throws while tests are collected, and a
+// folder made at import would then never be removed.
+let workDir = '';
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'politely-manifest-'));
+});
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
 
 const manifestXml = readFileSync(manifestPath, 'utf8');
 

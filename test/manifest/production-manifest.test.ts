@@ -16,9 +16,16 @@ import {
   repoRoot,
 } from './support/manifest-paths';
 
-const workDir = mkdtempSync(join(tmpdir(), 'politely-build-'));
-const outputPath = join(workDir, 'dist');
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+// Made in beforeAll, not at import, so a collection error (CI=true without a tool) leaves nothing behind.
+let workDir = '';
+let outputPath = '';
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'politely-build-'));
+  outputPath = join(workDir, 'dist');
+});
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
 
 const webpackCli = join(repoRoot, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
 
