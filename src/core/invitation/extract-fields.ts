@@ -255,6 +255,7 @@ function cleanPersonName(raw: string, compiled: CompiledExtraction): string {
     .replace(/^[|*\s>]+|[|*\s]+$/g, '')
     .replace(/["“”]/g, '')
     .replace(/\s*\((?:[^)]{0,30})\)\s*$/, '')
+    .replace(/\s+(?:@|\||–|—)\s+.*$/, '')
     .trim();
   // "Name, BSN" / "Name, PhD" / "Name, Front Office Manager": keep the part before the comma.
   const comma = name.indexOf(',');
@@ -456,7 +457,7 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   let tokens = words(text);
   // "application for Frontend Developer", "Assessment Centre for our Supply Chain Trainee": the title is after the preposition.
   for (let i = tokens.length - 2; i >= 0; i--) {
-    if (TITLE_SPLITTERS.test(tokens[i] ?? '')) {
+    if (TITLE_SPLITTERS.test(tokens[i] ?? '') || /^of$/i.test(tokens[i] ?? '')) {
       const left = tokens.slice(0, i).join(' ');
       const right = tokens.slice(i + 1).join(' ');
       if (!hasRoleNoun(left, compiled) && hasRoleNoun(right, compiled)) {

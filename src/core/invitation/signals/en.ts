@@ -64,7 +64,11 @@ export const englishSignals: InvitationSignalTable = {
         2,
         'mentions an assessment',
       ),
-      s('take-?home (?:assignment|exercise|challenge|task|project)', 2, 'mentions a take-home exercise'),
+      s(
+        'take-?homes?(?: (?:assignment|exercise|challenge|task|project|test))?',
+        2,
+        'mentions a take-home exercise',
+      ),
       s('case (?:study|interview) (?:round|exercise|presentation)', 2),
       s(
         '(?:pairing|pair programming|whiteboard|system design) (?:session|interview|exercise|round)',
@@ -254,6 +258,17 @@ export const englishSignals: InvitationSignalTable = {
         'asks whether you can come',
       ),
       s(`(?:could|can|would) (?:you|u) (?:jump|hop|get) on`, 3, 'asks whether you can get on a call'),
+      s(
+        `would you have (?:an hour|half an hour|\\d+ (?:minutes|mins)|some time|time|a few minutes|a moment)`,
+        3,
+        'asks whether you have time',
+      ),
+      s(`work around your (?:schedule|calendar|availability|diary)`, 2, 'offers to fit your schedule'),
+      s(
+        `are you (?:around|about) (?:on |this |next |tomorrow|today|for|at|sometime|saturday|sunday|monday|tuesday|wednesday|thursday|friday)`,
+        3,
+        'asks whether you are around',
+      ),
       s(
         `(?:does|would|do|will) (?:any|either|one) ${FEW}(?:time|times|slot|slots|day|days|date|dates|of these|of those|of them) ${FEW}(?:work|suit)`,
         3,
