@@ -284,6 +284,36 @@ export function formatReport(report: EvaluationReport, source: string): string {
   return lines.join('\n');
 }
 
+const VERDICTS = ['invitation', 'interview-logistics', 'not-invitation'] as const;
+
+/**
+ * When the corpus labels the three-way verdict (optional `verdict` key), how the predicted verdicts line
+ * up with it: the binary metrics above cannot show logistics read as "not an invitation".
+ */
+export function formatVerdictTable(results: readonly EvaluatedEmail[]): string | null {
+  const labelled = results.filter(({ email }) =>
+    VERDICTS.includes(email.verdict as (typeof VERDICTS)[number]),
+  );
+  if (labelled.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const { email, analysis } of labelled) {
+    const key = `${email.verdict}|${analysis.verdict}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const agree = labelled.filter(({ email, analysis }) => email.verdict === analysis.verdict).length;
+  const width = 21;
+  const lines = [
+    '',
+    `Three-way verdict (${labelled.length} emails with a "verdict" label; ${agree} agree):`,
+    `  ${'labelled \\ predicted'.padEnd(width)}${VERDICTS.map((v) => v.padStart(width)).join('')}`,
+    ...VERDICTS.map(
+      (label) =>
+        `  ${label.padEnd(width)}${VERDICTS.map((predicted) => String(counts.get(`${label}|${predicted}`) ?? 0).padStart(width)).join('')}`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
 interface CliOptions {
   corpus: string | null;
   json: boolean;
@@ -349,6 +379,8 @@ export function runCli(argv: readonly string[], out: (text: string) => void): vo
     return;
   }
   out(formatReport(report, options.corpus ?? 'test/fixtures/emails/*.json'));
+  const verdicts = formatVerdictTable(results);
+  if (verdicts !== null) out(verdicts);
   if (options.verbose) out(verboseLines(results));
 }
 

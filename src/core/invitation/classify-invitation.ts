@@ -355,6 +355,25 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     );
   };
 
+  // Notices from calendars and booking tools ("Canceled: Intro call – Acme") say little about hiring but a
+  // lot about an arranged call: with any sign of a call or a job, they are logistics.
+  const callRelated = interviewRelated || proposal.score > 0 || jobScore > 0;
+  if (
+    !interviewRelated &&
+    callRelated &&
+    topLogistics &&
+    logisticsScore >= LOGISTICS_THRESHOLD + 3 &&
+    logisticsScore > negativeScore
+  ) {
+    return {
+      verdict: 'interview-logistics',
+      category: topLogistics.category,
+      confidence: round2(0.5 + 0.3 * sigmoid((logisticsScore - LOGISTICS_THRESHOLD) / 3)),
+      reasons: dedupe(topLogistics.hits.filter((h) => h.weight >= 1).map(reasonOf)).slice(0, 3),
+      scores,
+    };
+  }
+
   if (!interviewRelated) {
     const strong = topNegative !== undefined && negativeScore >= 3;
     const reasons = strong ? negativeReasons(topNegative, 3) : [];

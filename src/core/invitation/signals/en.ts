@@ -704,6 +704,8 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`interview you (?:about|on|regarding)`, 4),
+        s(`have you on (?:as (?:a|our) guest|the show|air|the programme|the program)`, 6),
+        s(`(?:tv|television|radio|live|on-air|broadcast|studio) interview`, 6),
         s(
           `interview (?:you )?(?:on|for) (?:the|our|my|this) (?:podcast|show|channel|blog|newsletter|magazine|radio|livestream|publication)\\b(?! (?:manager|director|lead|coordinator|officer|producer|host|editor|role|position))`,
           7,
@@ -862,6 +864,7 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`(?:see|speak|talk to|meet) (?:you|with you) (?:tomorrow|today|soon|on|at|then)`, 2),
+        s(`still on for`, 5),
         s(
           `look(?:ing)? forward to (?:seeing|meeting|speaking with|talking (?:to|with)) you (?:tomorrow|today|on|at|then|next)`,
           2,
@@ -915,6 +918,17 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:new|updated|revised) (?:time|date|slot|interview time)`, 3),
         s(`(?:conflict|something came up|unexpected|unforeseen)`, 2),
+        s(`(?:same time|at the same time|that time) instead`, 4),
+        s(
+          `(?:will now|has now been moved to|has been moved to|is now) (?:take place|be held|be at|in|at|on)`,
+          5,
+        ),
+        s(
+          `(?:event|meeting|appointment|booking|interview) has been (?:re-?scheduled|moved|updated|postponed)`,
+          6,
+        ),
+        s(`postponed`, 4),
+        s(`(?:a new event|new meeting) has been scheduled`, 5),
       ],
     },
     cancellation: {
@@ -925,13 +939,23 @@ export const englishSignals: InvitationSignalTable = {
           6,
         ),
         s(`(?:has|have) (?:had )?to (?:cancel|call off)`, 6),
-        s(`(?:interview|call|screen|meeting) (?:has been|is|was) (?:cancell?ed|called off)`, 6),
+        s(
+          `(?:interview|call|screen|meeting|event|appointment|session|booking) (?:below )?(?:has been|is|was) (?:cancell?ed|called off)`,
+          6,
+        ),
+        s(
+          `(?:will not|won${APOS}t|cannot|can${APOS}t|is not able to) (?:go ahead|take place|happen|proceed as planned)`,
+          6,
+        ),
       ],
     },
   },
 
   subjectLogistics: {
-    reminder: { reason: 'the subject is a reminder', signals: [s('reminder|tomorrow|today|upcoming', 5)] },
+    reminder: {
+      reason: 'the subject is a reminder',
+      signals: [s('reminder|tomorrow|today|upcoming', 5), s('still on for', 5)],
+    },
     confirmation: {
       reason: 'the subject confirms an interview',
       signals: [s("confirm(?:ed|ation)|booked|scheduled|accepted|you(?:[’']re| are) (?:all )?set", 5)],
@@ -940,7 +964,7 @@ export const englishSignals: InvitationSignalTable = {
       reason: 'the subject reschedules',
       signals: [
         s(
-          're-?schedul(?:e|ed|ing)|updated (?:invitation|time)|new time|(?:time|date|schedule) change|change of (?:time|date)',
+          're-?schedul(?:e|ed|ing)|updated (?:invitation|time)|new time|(?:time|date|schedule|venue|location|room) change|change of (?:time|date|venue|location|room)|move (?:our|the|your) (?:call|chat|interview|meeting)|postponed',
           6,
         ),
       ],
