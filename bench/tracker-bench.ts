@@ -31,6 +31,8 @@ interface LoadFigures {
   p50Ms: number;
   p99Ms: number;
   seconds: number;
+  /** autocannon's average of per-second samples: the rate once running, without start-up and drain. */
+  steadyRate: number;
   ok: number;
   non2xx: number;
   errors: number;
@@ -70,20 +72,24 @@ async function load(url: string, connections: number, amount: number): Promise<L
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     seconds: Number(seconds.toFixed(1)),
+    steadyRate: result.requests.average,
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
 }
 
-/** Warms up, then sizes the measured run from the warm-up rate so that it lasts about `seconds`. */
+/**
+ * Warms up, then makes one measured run sized from the warm-up's steady rate (autocannon's per-second average,
+ * which leaves out its own start-up) so that it lasts about `seconds`.
+ */
 async function measure(
   url: string,
   connections: number,
   seconds: number,
 ): Promise<{ warmUp: LoadFigures; run: LoadFigures }> {
-  const warmUp = await load(url, connections, connections * 400);
-  const run = await load(url, connections, Math.min(warmUp.requestsPerSecond * seconds, 3_000_000));
+  const warmUp = await load(url, connections, connections * 1000);
+  const run = await load(url, connections, Math.min(Math.round(warmUp.steadyRate * seconds), 3_000_000));
   return { warmUp, run };
 }
 

@@ -29,18 +29,26 @@ export interface PixelHandlerDeps {
 
 export type PixelHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** Every pixel answer's headers, built once. */
-const PIXEL_HEADERS: Readonly<Record<string, string | number>> = {
-  'content-type': 'image/gif',
-  'content-length': TRANSPARENT_GIF.length,
-  'cache-control': PIXEL_CACHE_CONTROL,
-  pragma: 'no-cache',
-  expires: '0',
-  'x-content-type-options': 'nosniff',
+/** Every pixel answer's headers, built once, as the flat name/value list Node writes without re-checking. */
+const PIXEL_HEADERS: readonly string[] = [
+  'content-type',
+  'image/gif',
+  'content-length',
+  String(TRANSPARENT_GIF.length),
+  'cache-control',
+  PIXEL_CACHE_CONTROL,
+  'pragma',
+  'no-cache',
+  'expires',
+  '0',
+  'x-content-type-options',
+  'nosniff',
   // Mail pages on other sites embed the pixel; a same-origin resource policy would block it.
-  'cross-origin-resource-policy': 'cross-origin',
-  'referrer-policy': 'no-referrer',
-};
+  'cross-origin-resource-policy',
+  'cross-origin',
+  'referrer-policy',
+  'no-referrer',
+];
 
 export function isPixelRequest(request: IncomingMessage): boolean {
   return (request.method === 'GET' || request.method === 'HEAD') && (request.url?.startsWith('/p/') ?? false);
@@ -72,9 +80,9 @@ export function createPixelHandler(deps: PixelHandlerDeps): PixelHandler {
     }
     const origin = request.headers.origin;
     if (deps.previewOrigins.length > 0 && origin !== undefined && deps.previewOrigins.includes(origin)) {
-      response.writeHead(200, { ...PIXEL_HEADERS, 'access-control-allow-origin': origin, vary: 'Origin' });
+      response.writeHead(200, [...PIXEL_HEADERS, 'access-control-allow-origin', origin, 'vary', 'Origin']);
     } else {
-      response.writeHead(200, PIXEL_HEADERS);
+      response.writeHead(200, PIXEL_HEADERS as string[]);
     }
     response.end(request.method === 'HEAD' ? undefined : TRANSPARENT_GIF);
   };
