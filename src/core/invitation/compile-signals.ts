@@ -61,18 +61,3 @@ export function findSignals(group: CompiledGroup, text: string, limit = 1000): S
   }
   return hits;
 }
-
-/** Sum of the hits' weights, capped so one noisy category cannot run away. */
-export function scoreHits(hits: readonly SignalHit[], cap = 12): number {
-  let total = 0;
-  for (const hit of hits) total += hit.signal.weight;
-  return Math.min(total, cap);
-}
-
-/** One regex that matches any of the words or phrases given, whole-word and case-insensitive. */
-export function compileWordList(words: readonly string[], flags = 'i'): RegExp {
-  const escaped = [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${escaped.join('|')})(?=$|[^\\p{L}\\p{N}])`, `${flags}u`);
-}

@@ -673,6 +673,10 @@ function squashVariants(value: string): string[] {
 }
 
 /** How well a name matches the sender's domain labels: 3 spells it, 2 prefix either way, 1 contains it, 0 none. */
+/**
+ * Memo of domainAffinity: a pure function of its inputs, so caching changes no result. Bounded so a
+ * long-running pane cannot grow it without limit.
+ */
 const affinityCache = new Map<string, number>();
 
 function domainAffinity(value: string, labels: readonly string[]): number {

@@ -1110,7 +1110,6 @@ export const englishSignals: InvitationSignalTable = {
     'regards and thanks',
     'best',
     'best regards',
-    'best wishes',
     'kind regards',
     'warm regards',
     'warmest regards',
