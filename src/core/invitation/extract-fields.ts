@@ -49,6 +49,7 @@ interface CompiledExtraction {
   agencyWords: string[];
   agencyStems: string[];
   placeNouns: Set<string>;
+  dateWords: Set<string>;
   nonTitles: Set<string>;
   nonTitleWords: Set<string>;
   companyWordsBefore: Set<string>;
@@ -175,6 +176,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     agencyWords: table.agencyWords,
     agencyStems: table.agencyDomainStems,
     placeNouns: new Set(table.placeNouns),
+    dateWords: new Set([...table.weekdays, ...table.months].map((word) => word.toLowerCase())),
     nonTitles: new Set(table.nonTitles),
     nonTitleWords: new Set(table.nonTitleWords),
     companyWordsBefore: new Set(table.companyWordsBefore),
@@ -810,6 +812,8 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
     .replace(/[’']s$/, '');
   if (value.length < 2 || PLACEHOLDER.test(value) || /^\d+$/.test(value)) return null;
   if (/^\d+[a-z]?\s+\p{L}/u.test(value)) return null; // "40 Bishopsgate": an address
+  // "Thu 12 Mar 2026": a date from a calendar subject, not a company.
+  if (compiled.dateWords.has(bare(tokens[0] ?? ''))) return null;
   if (compiled.notCompanyWords.has(value.toLowerCase())) return null;
   if (tokens.every((t) => compiled.legalSuffixes.has(t.toLowerCase()))) return null;
   if (

@@ -259,6 +259,11 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:could|can|would) (?:you|u) (?:jump|hop|get) on`, 3, 'asks whether you can get on a call'),
       s(
+        `(?:propose|suggest|send me|let me know) (?:a |another |an alternative )?(?:new |different |better )?(?:one|time|slot|date)(?! zone)`,
+        3,
+        'invites you to propose another time',
+      ),
+      s(
         `would you have (?:an hour|half an hour|\\d+ (?:minutes|mins)|some time|time|a few minutes|a moment)`,
         3,
         'asks whether you have time',
