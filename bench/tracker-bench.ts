@@ -4,9 +4,9 @@
  * Loads the pixel URL of a real tracker process on 127.0.0.1 with autocannon for a bounded time, stops the
  * tracker cleanly (SIGTERM), and checks that every 2xx answer was recorded. When nginx is on PATH, the same
  * run starts nginx (one worker, temporary prefix, access log off) serving the same GIF, loads it the same way
- * and prints the throughput ratio. `--db postgres` uses DATABASE_URL (postgres://…) for the tracker.
+ * in alternating rounds, and prints the throughput ratio. `--db postgres` uses DATABASE_URL (postgres://…) for the tracker.
  *
- * The tracker and nginx are loaded one after the other, never at once; autocannon itself shares the machine.
+ * The tracker and nginx are loaded in turn, never at once; autocannon itself shares the machine.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ interface LoadFigures {
   p50Ms: number;
   p99Ms: number;
   seconds: number;
-  /** autocannon's average of per-second samples: the rate once running, without start-up and drain. */
+  /** Unrounded 2xx per second, used to size the next round. */
   steadyRate: number;
   ok: number;
   non2xx: number;
@@ -65,32 +65,53 @@ function parseOptions(argv: string[]): Options {
  */
 async function load(url: string, connections: number, amount: number): Promise<LoadFigures> {
   const started = performance.now();
-  const result = await autocannon({ url, connections, amount: Math.max(amount, connections), pipelining: 1 });
-  const seconds = (performance.now() - started) / 1000;
+  let lastAnswer = started;
+  // autocannon notices the end of a fixed amount only on its one-second tick; timing the last answer ourselves
+  // keeps that idle wait out of the rate.
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections, amount: Math.max(amount, connections), pipelining: 1 },
+      (error: unknown, done: autocannon.Result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    );
+    instance.on('response', () => {
+      lastAnswer = performance.now();
+    });
+  });
+  const seconds = (lastAnswer - started) / 1000;
   return {
     requestsPerSecond: Math.round(result['2xx'] / seconds),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    seconds: Number(seconds.toFixed(1)),
-    steadyRate: result.requests.average,
+    seconds: Number(seconds.toFixed(2)),
+    steadyRate: result['2xx'] / seconds,
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
 }
 
-/**
- * Warms up, then makes one measured run sized from the warm-up's steady rate (autocannon's per-second average,
- * which leaves out its own start-up) so that it lasts about `seconds`.
- */
-async function measure(
-  url: string,
-  connections: number,
-  seconds: number,
-): Promise<{ warmUp: LoadFigures; run: LoadFigures }> {
-  const warmUp = await load(url, connections, connections * 1000);
-  const run = await load(url, connections, Math.min(Math.round(warmUp.steadyRate * seconds), 3_000_000));
-  return { warmUp, run };
+const ROUNDS = 5;
+
+/** Sums rounds into one figure: rate over the rounds' total time, median p50, worst p99. */
+function combine(rounds: LoadFigures[]): LoadFigures {
+  const sum = (pick: (f: LoadFigures) => number) => rounds.reduce((total, f) => total + pick(f), 0);
+  const p50s = rounds.map((f) => f.p50Ms).sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(sum((f) => f.ok) / sum((f) => f.seconds)),
+    p50Ms: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99Ms: Math.max(...rounds.map((f) => f.p99Ms)),
+    seconds: Number(sum((f) => f.seconds).toFixed(1)),
+    steadyRate: sum((f) => f.steadyRate) / rounds.length,
+    ok: sum((f) => f.ok),
+    non2xx: sum((f) => f.non2xx),
+    errors: sum((f) => f.errors),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function freePort(): Promise<number> {
@@ -231,33 +252,53 @@ async function main(): Promise<void> {
       { subject: 'bench' },
       { authorization: `Bearer ${apiKey}` },
     );
-    const { warmUp, run: trackerFigures } = await measure(
-      created.pixelUrl,
-      options.connections,
-      options.durationSeconds,
+    const nginx = nginxPath();
+    const baseline = nginx ? await startNginx(nginx, dir) : null;
+    say(
+      baseline
+        ? `nginx ${nginx}: same GIF, 1 worker, access log off; ${ROUNDS} alternating rounds`
+        : 'nginx not on PATH: no baseline this run',
     );
+
+    // Warm both up, then alternate short rounds, so that a burst of other work on this shared machine
+    // hits both servers alike instead of whichever happened to run at the time.
+    const seconds = options.durationSeconds / ROUNDS;
+    const trackerWarmUp = await load(created.pixelUrl, options.connections, options.connections * 1000);
+    const nginxWarmUp = baseline
+      ? await load(baseline.url, options.connections, options.connections * 1000)
+      : null;
+    const trackerRounds: LoadFigures[] = [];
+    const nginxRounds: LoadFigures[] = [];
+    const ratios: number[] = [];
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        const previous = trackerRounds[trackerRounds.length - 1] ?? trackerWarmUp;
+        const t = await load(
+          created.pixelUrl,
+          options.connections,
+          Math.round(previous.steadyRate * seconds),
+        );
+        trackerRounds.push(t);
+        if (baseline && nginxWarmUp) {
+          const before = nginxRounds[nginxRounds.length - 1] ?? nginxWarmUp;
+          const n = await load(baseline.url, options.connections, Math.round(before.steadyRate * seconds));
+          nginxRounds.push(n);
+          ratios.push(t.requestsPerSecond / n.requestsPerSecond);
+        }
+      }
+    } finally {
+      await baseline?.stop();
+    }
+    const trackerFigures = combine(trackerRounds);
+    const nginxFigures = nginxRounds.length > 0 ? combine(nginxRounds) : null;
+
     const exitCode = await tracker.stop('SIGTERM');
-    const answered = warmUp.ok + trackerFigures.ok;
+    const answered = trackerWarmUp.ok + trackerFigures.ok;
     const recorded = await countRecorded(env, accountId, created.id);
     const everyHitRecorded = exitCode === 0 && recorded === answered;
 
-    let nginxFigures: LoadFigures | null = null;
-    const nginx = nginxPath();
-    if (nginx) {
-      say(`nginx ${nginx}: same GIF, 1 worker, access log off`);
-      const server = await startNginx(nginx, dir);
-      try {
-        nginxFigures = (await measure(server.url, options.connections, options.durationSeconds)).run;
-      } finally {
-        await server.stop();
-      }
-    } else {
-      say('nginx not on PATH: no baseline this run');
-    }
-
-    const ratio = nginxFigures
-      ? Number((trackerFigures.requestsPerSecond / nginxFigures.requestsPerSecond).toFixed(3))
-      : null;
+    /** The median of the per-round ratios: each compares two runs made moments apart. */
+    const ratio = ratios.length > 0 ? Number(median(ratios).toFixed(3)) : null;
     const report = {
       db: options.db,
       connections: options.connections,
@@ -268,6 +309,7 @@ async function main(): Promise<void> {
       hits: { answered2xx: answered, recorded, everyHitRecorded, cleanExit: exitCode === 0 },
       nginx: nginxFigures,
       ratioToNginx: ratio,
+      ratioPerRound: ratios.map((r) => Number(r.toFixed(3))),
       goals: {
         ratioAtLeast: options.db === 'postgres' ? 0.3 : 0.5,
         p99BelowMs: 10,
@@ -284,7 +326,11 @@ async function main(): Promise<void> {
         `${name.padEnd(8)} ${String(f.requestsPerSecond).padStart(8)} req/s   p50 ${f.p50Ms} ms   p99 ${f.p99Ms} ms   ${f.seconds} s   2xx ${f.ok}   non-2xx ${f.non2xx}   errors ${f.errors}`;
       say(row('tracker', trackerFigures));
       if (nginxFigures) say(row('nginx', nginxFigures));
-      if (ratio !== null) say(`ratio tracker/nginx: ${ratio} (goal ≥ ${report.goals.ratioAtLeast})`);
+      if (ratio !== null) {
+        say(
+          `ratio tracker/nginx: ${ratio}, median of rounds ${report.ratioPerRound.join(' ')} (goal ≥ ${report.goals.ratioAtLeast})`,
+        );
+      }
       say(
         `hits answered 2xx: ${answered}, recorded after SIGTERM: ${recorded} → ${everyHitRecorded ? 'every hit recorded' : 'HITS MISSING'}`,
       );
