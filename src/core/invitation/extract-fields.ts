@@ -159,7 +159,11 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     companyPatterns: compilePatterns(table.companyPatterns, '{company}', COMPANY_PHRASE, false),
     companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE),
     selfIntroductions: table.selfIntroductions.map(
-      (p) => new RegExp(`(?<![\\p{L}])${p.replace('{name}', `(${PERSON_NAME})`)}`, 'u'),
+      (p) =>
+        new RegExp(
+          `(?<![\\p{L}])${withoutCaseFlag(p).replace(withoutCaseFlag('{name}'), `(${PERSON_NAME})`)}`,
+          'u',
+        ),
     ),
     personLabel: labelRegex(table.fieldLabels.person),
     companyLabel: labelRegex(table.fieldLabels.company),
@@ -278,6 +282,7 @@ function cleanPersonName(raw: string, compiled: CompiledExtraction): string {
 export function cleanSenderName(raw: string): string {
   return raw
     .replace(/["“”]/g, '')
+    .replace(/^.*\bon behalf of\s+/i, '') // "Outlook on behalf of Talia Brooks"
     .trim()
     .replace(/\s+(?:via|from|at|@|\||-|–|—)\s+.*$/i, '')
     .replace(/\s*[([].*$/, '')
@@ -1033,5 +1038,23 @@ export function extractFields(sources: FieldSources, table: InvitationSignalTabl
   const jobTitle = extractJobTitle(sources, compiled, own);
   const people = [hiringManager.value ?? '', sources.candidateName, sources.text.addressee ?? ''];
   const company = extractCompany(sources, compiled, own, people);
+  // A sender taken for a person ("Cobalt Commerce via Hirestack") whom the text names as the inviting
+  // organisation ("Cobalt Commerce has invited you") is the company, not the hiring manager.
+  if (
+    hiringManager.value !== null &&
+    hiringManager.evidence?.startsWith('sender:') &&
+    own.includes(hiringManager.value)
+  ) {
+    const asCompany = extractCompany(sources, compiled, own, [
+      sources.candidateName,
+      sources.text.addressee ?? '',
+    ]);
+    if (
+      asCompany.value?.toLowerCase() === hiringManager.value.toLowerCase() &&
+      asCompany.evidence?.startsWith('text:')
+    ) {
+      return { hiringManager: { value: null, evidence: null }, jobTitle, company: asCompany };
+    }
+  }
   return { hiringManager, jobTitle, company };
 }

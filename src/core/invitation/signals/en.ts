@@ -1588,8 +1588,8 @@ export const englishSignals: InvitationSignalTable = {
     'this message was sent by',
     'this email was sent by',
   ],
-  companyWordsBefore: ['at', 'join', 'joining', 'with', 'for'],
-  companyWordsAfter: ['has', 'have', 'is', 'are', 'would', 'wants', 'team', 'hiring', 'careers'],
+  companyWordsBefore: ['at', 'join', 'joining'],
+  companyWordsAfter: ['team', 'hiring', 'careers', 'recruiting', 'talent'],
   placeNouns: [
     'branch',
     'office',
@@ -1795,6 +1795,8 @@ export const englishSignals: InvitationSignalTable = {
   ],
   selfIntroductions: [
     'message from {name}',
+    '{name} is inviting you',
+    'your (?:recruiter|contact|coordinator|recruiting coordinator|hiring manager),? {name}',
     'my name is {name}',
     "(?:i[’']m|i am|this is) {name}(?:,| from| at| with| and| -| –| —| here)",
   ],
