@@ -301,8 +301,11 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const explicitInvite = invite.hits.some((located) => located.region === ownText && located.weight >= 5);
   const ownMail = findOwnMailStructure(input, compiled, ownActs);
 
+  // Look-alike and logistics cues are read in the author's words only: quoted history weighs 0.15 and
+  // never decides them, and skipping it saves most of the scanning on long threads.
+  const ownOnly: Region[] = [{ text: ownText, weight: 1 }];
   const negatives = compiled.negatives.map(([category, group]) => {
-    let scored = scoreGroup(group, body);
+    let scored = scoreGroup(group, ownOnly);
     const subjectGroup = compiled.subjectNegatives.get(category);
     if (subjectGroup) scored = mergeScored(scored, scoreGroup(subjectGroup, [{ text: subject, weight: 1 }]));
     let score = scored.score;
@@ -315,7 +318,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const otherNegatives = negatives.slice(1).reduce((sum, n) => sum + n.score, 0);
 
   const logistics = compiled.logistics.map(([category, group]) => {
-    let scored = scoreGroup(group, body);
+    let scored = scoreGroup(group, ownOnly);
     const subjectGroup = compiled.subjectLogistics.get(category);
     if (subjectGroup) scored = mergeScored(scored, scoreGroup(subjectGroup, subjectRegion));
     return { category, score: Math.min(scored.score, 14), hits: scored.hits };

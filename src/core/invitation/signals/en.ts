@@ -1795,7 +1795,6 @@ export const englishSignals: InvitationSignalTable = {
   ],
   selfIntroductions: [
     'message from {name}',
-    '{name} is inviting you',
     'your (?:recruiter|contact|coordinator|recruiting coordinator|hiring manager),? {name}',
     'my name is {name}',
     "(?:i[’']m|i am|this is) {name}(?:,| from| at| with| and| -| –| —| here)",
