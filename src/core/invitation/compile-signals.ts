@@ -41,7 +41,7 @@ export function compileGroup(group: SignalGroup): CompiledGroup {
 export function findSignals(group: CompiledGroup, text: string, limit = 1000): SignalHit[] {
   const hits: SignalHit[] = [];
   if (text.length === 0) return hits;
-  const seen = new Set<number>();
+  const seen: boolean[] = [];
   const regex = group.regex;
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -52,9 +52,15 @@ export function findSignals(group: CompiledGroup, text: string, limit = 1000): S
       continue;
     }
     if (++scanned > limit) break;
-    const alternative = match.findIndex((part, i) => i > 0 && part !== undefined) - 1;
-    if (alternative < 0 || seen.has(alternative)) continue;
-    seen.add(alternative);
+    let alternative = -1;
+    for (let i = 1; i < match.length; i++) {
+      if (match[i] !== undefined) {
+        alternative = i - 1;
+        break;
+      }
+    }
+    if (alternative < 0 || seen[alternative] === true) continue;
+    seen[alternative] = true;
     const signal = group.signals[alternative];
     if (signal === undefined) continue;
     hits.push({ signal, reason: signal.reason ?? group.reason, index: match.index, length: match[0].length });
