@@ -100,9 +100,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  const address = await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host });
+  // Fastify cannot tell that the server it was given speaks TLS, so the URL is put together here.
+  const bound = app.server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.port;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const address = `${config.tls ? 'https' : 'http'}://${shownHost}:${port}`;
   if (config.port === 0 && !process.env.PUBLIC_URL) {
-    appConfig.publicUrl = config.publicUrl.replace(/:0$/, `:${new URL(address).port}`);
+    appConfig.publicUrl = config.publicUrl.replace(/:0$/, `:${port}`);
   }
   const mode = config.devMode ? ', DEVELOPMENT MODE' : '';
   console.log(

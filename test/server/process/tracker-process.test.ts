@@ -1,7 +1,9 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import selfsigned from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createAccountAndTracker,
@@ -27,6 +29,38 @@ describe('the tracker process', () => {
     expect(secret.mode & 0o777).toBe(0o600);
     expect(await tracker.stop()).toBe(0);
     expect(tracker.output().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serves HTTPS when TLS_CERT_FILE and TLS_KEY_FILE are set, and says so in its one line', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'politely-process-'));
+    const pems = selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+      days: 1,
+      keySize: 2048,
+    });
+    await writeFile(join(dir, 'cert.pem'), pems.cert);
+    await writeFile(join(dir, 'key.pem'), pems.private);
+    tracker = await startTrackerProcess({
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      TLS_CERT_FILE: join(dir, 'cert.pem'),
+      TLS_KEY_FILE: join(dir, 'key.pem'),
+    });
+    expect(tracker.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(tracker.output()).toMatch(/public URL https:\/\/localhost:\d+/);
+    const answer = await new Promise<{ status?: number; type?: string; length: number }>(
+      (resolve, reject) => {
+        https
+          .get(`${tracker!.url}/p/anything.gif`, { rejectUnauthorized: false }, (response) => {
+            let length = 0;
+            response.on('data', (chunk: Buffer) => (length += chunk.length));
+            response.on('end', () =>
+              resolve({ status: response.statusCode, type: response.headers['content-type'], length }),
+            );
+          })
+          .on('error', reject);
+      },
+    );
+    expect(answer).toEqual({ status: 200, type: 'image/gif', length: 43 });
+    expect(await tracker.stop()).toBe(0);
   });
 
   it('stops at start-up with a message naming a bad variable', async () => {
