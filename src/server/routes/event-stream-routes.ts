@@ -6,11 +6,13 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireAccount } from '../http/authenticate';
-import { unauthorized } from '../http/http-errors';
+import { HttpError, unauthorized } from '../http/http-errors';
 import { ErrorBody, EventStreamQuery, EventTicketReply } from '../schemas/api-schemas';
 
 export const EVENT_TICKET_TTL_MS = 60_000;
 const HEARTBEAT_MS = 25_000;
+/** Open streams per account in this process: enough for several panes, not enough to exhaust sockets. */
+export const MAX_STREAMS_PER_ACCOUNT = 20;
 
 /** POST /events/tickets; registered where requireAccount already runs. */
 export const eventTicketRoutes: FastifyPluginAsyncTypebox = (app) => {
@@ -34,6 +36,7 @@ export const eventTicketRoutes: FastifyPluginAsyncTypebox = (app) => {
 export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
   const { tokens, clock, live } = app.deps;
   const open = new Set<() => void>();
+  const perAccount = new Map<string, number>();
   // Streams never end by themselves; end them so that closing the server does not wait on them.
   app.addHook('preClose', (done) => {
     for (const end of open) end();
@@ -55,6 +58,15 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
         accountId = (request.account as { id: string }).id;
       }
 
+      const streams = perAccount.get(accountId) ?? 0;
+      if (streams >= MAX_STREAMS_PER_ACCOUNT) {
+        throw new HttpError(
+          429,
+          `This account already has ${MAX_STREAMS_PER_ACCOUNT} live event streams open; close one first.`,
+        );
+      }
+      perAccount.set(accountId, streams + 1);
+
       const headers = {
         ...reply.getHeaders(),
         'content-type': 'text/event-stream; charset=utf-8',
@@ -72,7 +84,13 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
         raw.write(`event: ${kind}\ndata: ${JSON.stringify({ trackerId, at, source })}\n\n`);
       });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      let ended = false;
       const end = () => {
+        if (ended) return;
+        ended = true;
+        const left = (perAccount.get(accountId) ?? 1) - 1;
+        if (left > 0) perAccount.set(accountId, left);
+        else perAccount.delete(accountId);
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(end);

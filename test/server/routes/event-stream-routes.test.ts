@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_STREAMS_PER_ACCOUNT } from '../../../src/server/routes/event-stream-routes';
 import {
   CHROME_UA,
   OUTLOOK_UA,
@@ -151,6 +152,30 @@ describe('GET /api/v1/events', () => {
     const expired = await t.app.inject({ url: `/api/v1/events?ticket=${encodeURIComponent(ticket)}` });
     expect(expired.statusCode).toBe(401);
     expect(expired.json().message).toMatch(/expired/);
+  });
+
+  it('limits how many streams one account may hold open, and frees a slot when one closes', async () => {
+    const { apiKey } = await createAccount(t.app);
+    const headers = { authorization: `Bearer ${apiKey}` };
+    const streams = [];
+    for (let i = 0; i < MAX_STREAMS_PER_ACCOUNT; i++)
+      streams.push(await openStream(`${base}/api/v1/events`, headers));
+    expect(streams.every((s) => s.response.status === 200)).toBe(true);
+
+    const refused = await fetch(`${base}/api/v1/events`, { headers });
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/live event streams/);
+
+    await streams.pop()!.close();
+    let again: Awaited<ReturnType<typeof openStream>> | null = null;
+    for (let attempt = 0; attempt < 50 && again?.response.status !== 200; attempt++) {
+      await again?.close();
+      again = await openStream(`${base}/api/v1/events`, headers);
+      if (again.response.status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(again?.response.status).toBe(200);
+    await again?.close();
+    await Promise.all(streams.map((s) => s.close()));
   });
 
   it('ends open streams when the server closes, so stopping never hangs', async () => {
