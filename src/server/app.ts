@@ -32,7 +32,7 @@ import { trackerRoutes } from './routes/tracker-routes';
 export type { AppDeps, AppConfig } from './app-deps';
 
 export interface BuildAppOptions {
-  /** Fastify logger setting; off by default (tests). main.ts passes a JSON logger at `info`. */
+  /** Fastify logger setting; off by default (tests). main.ts logs JSON at `warn`, so errors only. */
   logger?: FastifyServerOptions['logger'];
   /** TLS key and certificate; plain HTTP when absent. */
   https?: { key: string | Buffer; cert: string | Buffer } | null;
