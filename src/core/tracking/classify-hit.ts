@@ -86,9 +86,26 @@ export function classifyUserAgent(userAgent: string | undefined): { signal: HitS
   return rule ? { signal: rule.signal, uaFamily: rule.family } : { signal: 'human', uaFamily: 'Other' };
 }
 
-/** The client key of a normal request: two hits share it when they share a /24 (/48) and a UA family. */
+/**
+ * Families that one sender's machine shows under two names: the add-in pane runs in the platform's web view
+ * (Edge's WebView2 on Windows, WebKit on a Mac) while Outlook itself renders the reply being written (classic
+ * Outlook's own engine, or the same WebKit). Without grouping, the pane's tracker creation and Outlook's
+ * compose-window load would look like two clients, and the sender's own draft would count as an open.
+ */
+const CLIENT_GROUPS: Readonly<Record<string, string>> = {
+  Outlook: 'Microsoft',
+  Edge: 'Microsoft',
+  Safari: 'Apple',
+  'Apple Mail': 'Apple',
+};
+
+/**
+ * The client key of a normal request: two hits share it when they share a /24 (/48) and a user-agent family
+ * (grouped as above). The same key from a recipient's network is unlikely: it would need the sender's own
+ * /24 or /48.
+ */
 export function clientKeyOf(ipPrefix: string, uaFamily: string): string {
-  return `${ipPrefix}|${uaFamily}`;
+  return `${ipPrefix}|${CLIENT_GROUPS[uaFamily] ?? uaFamily}`;
 }
 
 /** The client key of a development preview client; it contains no '|' so it never equals clientKeyOf(…). */

@@ -95,6 +95,24 @@ describe('classifyHitRequest', () => {
     expect(preview.signal).toBe('human');
   });
 
+  it("keys the add-in pane (Edge WebView2) and classic Outlook's compose window on one machine alike", () => {
+    const pane = classifyHitRequest({ userAgent: EDGE, ip: '203.0.113.7' });
+    const compose = classifyHitRequest({ userAgent: OUTLOOK, ip: '203.0.113.9' });
+    expect(pane.clientKey).toBe(compose.clientKey);
+    expect([pane.uaFamily, compose.uaFamily]).toEqual(['Edge', 'Outlook']);
+  });
+
+  it("keys Outlook for Mac's pane (WebKit) and Safari alike, but never across machines or other families", () => {
+    const macPane = classifyHitRequest({ userAgent: APPLE_MAIL, ip: '203.0.113.7' });
+    expect(macPane.clientKey).toBe(classifyHitRequest({ userAgent: SAFARI, ip: '203.0.113.7' }).clientKey);
+    expect(macPane.clientKey).not.toBe(
+      classifyHitRequest({ userAgent: APPLE_MAIL, ip: '198.51.100.7' }).clientKey,
+    );
+    expect(classifyHitRequest({ userAgent: CHROME, ip: '203.0.113.7' }).clientKey).not.toBe(
+      classifyHitRequest({ userAgent: EDGE, ip: '203.0.113.7' }).clientKey,
+    );
+  });
+
   it('ignores an empty preview name', () => {
     expect(classifyHitRequest({ userAgent: CHROME, ip: '127.0.0.1', previewClient: '  ' }).clientKey).toBe(
       '127.0.0.0|Chrome',

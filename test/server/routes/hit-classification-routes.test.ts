@@ -59,6 +59,33 @@ describe('what an open means, through the HTTP routes', () => {
     expect(result).toMatchObject({ opens, machineOpens, status: opens ? 'opened' : 'unopened' });
   });
 
+  it("treats classic Outlook's compose window as the sender when the pane (Edge WebView2) created the tracker", async () => {
+    t = await buildTestApp();
+    const { apiKey } = await createAccount(t.app);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/trackers',
+      headers: { authorization: `Bearer ${apiKey}`, 'user-agent': `${CHROME_UA} Edg/131.0.0.0` },
+      remoteAddress: '203.0.113.7',
+      payload: {},
+    });
+    const tracker = created.json<{ id: string; pixelUrl: string }>();
+    await t.app.inject({
+      url: pathOf(tracker.pixelUrl),
+      headers: { 'user-agent': OUTLOOK_UA },
+      remoteAddress: '203.0.113.7',
+    });
+    await t.deps.hits.flush();
+    const detail = await t.app.inject({
+      url: `/api/v1/trackers/${tracker.id}`,
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(detail.json()).toMatchObject({
+      status: 'unopened',
+      events: [{ source: 'self', client: 'Outlook' }],
+    });
+  });
+
   it("counts the creator's loads after the recipient's first open, as a person reading again", async () => {
     const { load, detail } = await setUp();
     await load({ 'user-agent': CHROME_UA }, '203.0.113.7');
