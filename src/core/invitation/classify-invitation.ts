@@ -7,7 +7,7 @@ import { compileGroup, findSignals, type CompiledGroup, type SignalHit } from '.
 import type { EmailCategory, InvitationVerdict } from './email-input';
 import { namesMatch } from './compare-names';
 import type { ScheduleDetails } from './find-schedule';
-import type { EmailText } from './read-email-text';
+import { authorTextWindow, type EmailText } from './read-email-text';
 import type { InvitationSignalTable, LogisticsCategory, NegativeCategory } from './signals/signal-table';
 
 /** How much a phrase counts by where it was found. */
@@ -117,15 +117,7 @@ const REPORTED_WEIGHT = 0.3;
 
 /** Weight of a hit inside a sentence that describes a possible future ("If you're selected, …"). */
 const CONDITIONAL_WEIGHT = 0.2;
-/** How much of the author's own text is scanned: the head, where the request is, and the tail, where footers are. */
-const OWN_HEAD_CHARS = 8_192;
-const OWN_TAIL_CHARS = 2_048;
 const QUOTED_CHARS = 4_096;
-
-function readableOwnText(own: string): string {
-  if (own.length <= OWN_HEAD_CHARS + OWN_TAIL_CHARS) return own;
-  return `${own.slice(0, OWN_HEAD_CHARS)}\n…\n${own.slice(own.length - OWN_TAIL_CHARS)}`;
-}
 
 /** One region can add at most this much to a group, so a long email cannot pile up a score. */
 const REGION_CAP = 12;
@@ -254,7 +246,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const { subject, text, schedule } = input;
   const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(subject);
   const conditional = compiled.conditionalOpener;
-  const ownText = readableOwnText(text.own);
+  const ownText = authorTextWindow(text.own);
   // Only the message being replied to: older history adds nothing but time.
   const quotedText = text.quotedFirst.slice(0, QUOTED_CHARS);
   const body: Region[] = [

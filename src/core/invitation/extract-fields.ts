@@ -543,6 +543,29 @@ interface PatternMatch {
   nextWord: string;
 }
 
+const NEXT_WORD = /\s*(\S+)/y;
+
+/** The first word at or after `index` within 40 characters, as `words(text.slice(index, index + 40))[0]`. */
+function wordAt(text: string, index: number): string {
+  const window = text.slice(index, index + 40);
+  NEXT_WORD.lastIndex = 0;
+  return NEXT_WORD.exec(window)?.[1] ?? '';
+}
+
+/**
+ * Remembers a pure function's answers for one extraction: digests and job alerts repeat the same phrases
+ * ("… at Acme") dozens of times, and each would otherwise be tidied again.
+ */
+function memoize<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    const value = compute(key);
+    known.set(key, value);
+    return value;
+  };
+}
+
 function scanPatterns(
   patterns: readonly CompiledPattern[],
   regions: readonly { where: string; text: string; bonus: number }[],
@@ -560,7 +583,7 @@ function scanPatterns(
           continue;
         }
         const end = match.index + match[0].length;
-        const nextWord = words(text.slice(end, end + 40))[0] ?? '';
+        const nextWord = wordAt(text, end);
         if (pattern.before !== null) {
           // The field sits right before the cue: read the phrase back.
           const phrase = phraseBefore(text, match.index, pattern.before.maxWords);
@@ -589,9 +612,11 @@ function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, ow
     { where: 'subject', text: subject, bonus: 1 },
     { where: 'text', text: own, bonus: 0 },
   ];
+  const anchoredTitle = memoize((capture) => trimTitle(capture, compiled, true));
+  const looseTitle = memoize((capture) => trimTitle(capture, compiled, false));
   scanPatterns(compiled.titlePatterns, regions, ({ capture, quote }, weight, where) => {
     const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
-    const value = trimTitle(capture, compiled, anchoredAtEnd);
+    const value = anchoredAtEnd ? anchoredTitle(capture) : looseTitle(capture);
     if (value === null) return;
     // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".
     if (!isCapitalized(value) && !anchoredAtEnd) return;
@@ -950,11 +975,17 @@ function extractCompany(
     { where: 'subject', text: subject, bonus: 1 },
     { where: 'text', text: own, bonus: 0 },
   ];
+  // Keyed by the capture and the word after it (a word holds no space), the two inputs of leadingCompany.
+  const leading = memoize((key) => {
+    const split = key.lastIndexOf(' ');
+    return leadingCompany(key.slice(0, split), compiled, key.slice(split + 1));
+  });
+  const trailing = memoize((capture) => trailingCompany(capture, compiled));
   scanPatterns(compiled.companyPatterns, regions, ({ capture, quote, nextWord }, weight, where) => {
-    add(leadingCompany(capture, compiled, nextWord), `${where}: “${quote.trim()}”`, weight);
+    add(leading(`${capture} ${nextWord}`), `${where}: “${quote.trim()}”`, weight);
   });
   scanPatterns(compiled.companyLeadPatterns, regions, ({ capture, quote }, weight, where) => {
-    add(trailingCompany(capture, compiled), `${where}: “${quote.trim()}”`, weight, weight >= 6);
+    add(trailing(capture), `${where}: “${quote.trim()}”`, weight, weight >= 6);
   });
 
   for (const line of own.split('\n', 400)) {

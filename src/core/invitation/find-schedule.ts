@@ -5,6 +5,7 @@
 
 import type { InterviewKind, MeetingRequestDetails } from './email-input';
 import { schedulingHosts, videoMeetingHosts } from './signals/mail-domains';
+import { authorTextWindow } from './read-email-text';
 import type { InvitationSignalTable } from './signals/signal-table';
 
 export interface ScheduleDetails {
@@ -17,7 +18,9 @@ export interface ScheduleDetails {
 }
 
 interface CompiledSchedule {
-  kinds: { kind: InterviewKind; reason: string; regex: RegExp }[];
+  kinds: { kind: InterviewKind; reason: string }[];
+  /** All kinds in one alternation, one capture group per kind in table order, so one pass finds the first. */
+  anyKind: RegExp;
   time: RegExp;
 }
 
@@ -38,16 +41,19 @@ function compileSchedule(table: InvitationSignalTable): CompiledSchedule {
     `|${date}(?:,?\\s(?:at|from|@|between)?\\s?${range})?` +
     `|(?:${clock})(?:\\s?(?:-|–|—|to)\\s?(?:${clock}))?)${zone}`;
   const compiled: CompiledSchedule = {
-    kinds: table.interviewKinds.map((entry) => ({
-      kind: entry.kind,
-      reason: entry.reason,
-      regex: new RegExp(`\\b(?:${entry.patterns.join('|')})\\b`, 'i'),
-    })),
+    kinds: table.interviewKinds.map((entry) => ({ kind: entry.kind, reason: entry.reason })),
+    anyKind: new RegExp(
+      `\\b(?:${table.interviewKinds.map((entry) => `((?:${entry.patterns.join('|')})\\b)`).join('|')})`,
+      'i',
+    ),
     time: new RegExp(source, 'gi'),
   };
   cache.set(table, compiled);
   return compiled;
 }
+
+/** How far into the author's text kinds and times are looked for: where a request states them. */
+const KIND_CHARS = 8_192;
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'()[\]{}|\\^`]{1,300}/gi;
 const BOOKING_PATH = /\/(?:schedul|book|availability|appointments?|calendar\/appointments|meetings?\/[a-z])/i;
@@ -84,21 +90,21 @@ export function findSchedule(
 
   let interviewKind: InterviewKind | null = null;
   let kindEvidence: ScheduleDetails['kindEvidence'] = null;
-  let bestIndex = Infinity;
-  const kindText = `${subject}\n${location}\n${own.slice(0, 8_192)}`;
-  for (const entry of compiled.kinds) {
-    const match = entry.regex.exec(kindText);
-    if (match && match.index < bestIndex) {
-      bestIndex = match.index;
+  // The earliest kind named wins; at one position, the kind listed first in the table.
+  const kindMatch = compiled.anyKind.exec(`${subject}\n${location}\n${own.slice(0, KIND_CHARS)}`);
+  if (kindMatch) {
+    const group = kindMatch.findIndex((captured, i) => i > 0 && captured !== undefined);
+    const entry = compiled.kinds[group - 1];
+    if (entry) {
       interviewKind = entry.kind;
-      kindEvidence = { reason: entry.reason, quote: match[0] };
+      kindEvidence = { reason: entry.reason, quote: kindMatch[0] };
     }
   }
 
   let schedulingLink: string | null = null;
   let videoLink: string | null = null;
   URL_PATTERN.lastIndex = 0;
-  const linkText = `${own}\n${location}`;
+  const linkText = `${authorTextWindow(own)}\n${location}`;
   let link: RegExpExecArray | null;
   let links = 0;
   while ((link = URL_PATTERN.exec(linkText)) !== null && links++ < 200) {
@@ -116,7 +122,7 @@ export function findSchedule(
   const meetingStart = formatMeetingStart(meeting?.start ?? null, meeting?.end ?? null);
   if (meetingStart !== null) proposedTimes.push(meetingStart);
   compiled.time.lastIndex = 0;
-  const timeText = own.slice(0, 8_192);
+  const timeText = own.slice(0, KIND_CHARS);
   let time: RegExpExecArray | null;
   let scanned = 0;
   while ((time = compiled.time.exec(timeText)) !== null && scanned++ < 200) {

@@ -59,6 +59,19 @@ export function normalizeBody(body: unknown): string {
   );
 }
 
+/** How much of a long author's text the scanners read: the head, where a request is, and the tail, where footers are. */
+const WINDOW_HEAD_CHARS = 4_096;
+const WINDOW_TAIL_CHARS = 1_024;
+
+/**
+ * The part of the author's text that detection reads: all of it when short, else its head and its tail
+ * joined by an ellipsis line. Bounded, so a 64 KB digest costs about as much as a 10 KB email.
+ */
+export function authorTextWindow(own: string): string {
+  if (own.length <= WINDOW_HEAD_CHARS + WINDOW_TAIL_CHARS) return own;
+  return `${own.slice(0, WINDOW_HEAD_CHARS)}\n…\n${own.slice(own.length - WINDOW_TAIL_CHARS)}`;
+}
+
 interface CompiledLayout {
   quoteHeader: RegExp;
   forwardHeader: RegExp;
