@@ -6,11 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { chromiumPath, requireTool } from '../support/require-tool';
 import { startTrackerProcess, type TrackerProcess } from '../server/support/tracker-process';
 import { buildPreview, type PreviewBuild } from './support/build-preview';
 import { serveStatic, type StaticServer } from './support/serve-static';
+import { launchChromium } from './support/launch-chromium';
 
 const executable = chromiumPath();
 const runBrowserTests = requireTool(
@@ -66,20 +67,7 @@ describe.skipIf(!runBrowserTests)(
         ALLOWED_ORIGINS: site.baseUrl,
         TRACKER_DEV_MODE: 'true',
       });
-      browser = await chromium.launch({
-        executablePath: executable as string,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          `--user-agent=${DESKTOP_CHROME}`,
-        ],
-      });
+      browser = await launchChromium(executable as string, [`--user-agent=${DESKTOP_CHROME}`]);
       sender = await browser.newContext({ userAgent: DESKTOP_CHROME });
       page = await sender.newPage();
       page.setDefaultTimeout(15_000);
