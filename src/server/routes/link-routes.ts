@@ -1,11 +1,12 @@
 /**
  * GET /l/<token>: a tracked link. A genuine token redirects (302) to the URL stored when the tracker was
  * created, and counts a click; anything else is 404. The target is never read from the request, so this is
- * not an open redirect.
+ * not an open redirect. The Location is the stored URL's ASCII serialisation (see tracking/link-target.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/http-errors';
 import { hitFromRequest } from '../tracking/hit-from-request';
+import { redirectLocationOf } from '../tracking/link-target';
 
 export function linkRoutes(app: FastifyInstance): Promise<void> {
   const { tokens, hits, store, clock, config } = app.deps;
@@ -18,6 +19,9 @@ export function linkRoutes(app: FastifyInstance): Promise<void> {
       if (token?.kind !== 'link') throw notFound('This tracked link is not valid.');
       const target = await store.findLinkTarget(token.trackerId, token.linkIndex);
       if (target === null) throw notFound('This tracked link no longer exists.');
+      // Stored before today's creation rules, or altered in the database: never sent as it is.
+      const location = redirectLocationOf(target);
+      if (location === null) throw notFound('This tracked link does not lead to a valid https address.');
       if (request.method === 'GET') {
         hits.enqueue(
           hitFromRequest(
@@ -27,7 +31,7 @@ export function linkRoutes(app: FastifyInstance): Promise<void> {
           ),
         );
       }
-      return reply.code(302).header('cache-control', 'no-store').header('location', target).send();
+      return reply.code(302).header('cache-control', 'no-store').header('location', location).send();
     },
   );
   return Promise.resolve();

@@ -11,6 +11,7 @@ import { describeQuotaExceeded, quotaPeriodOf, quotaResetsAt } from '../../core/
 import { summarizeOpens } from '../../core/tracking/summarize-opens';
 import { HttpError, notFound } from '../http/http-errors';
 import type { Account, TrackerCursor, TrackerWithHits } from '../storage/tracker-store';
+import { linkTargetProblem } from '../tracking/link-target';
 import { newRandomId } from '../tracking/tracking-tokens';
 import {
   CreateTrackerBody,
@@ -33,7 +34,8 @@ export const trackerRoutes: FastifyPluginAsyncTypebox = (app) => {
       const account = accountOf(request.account);
       const links = request.body.links ?? [];
       links.forEach((link, index) => {
-        if (!isHttpsUrl(link)) throw new HttpError(400, `links[${index}] must be an absolute https URL.`);
+        const problem = linkTargetProblem(link);
+        if (problem !== null) throw new HttpError(400, `links[${index}] ${problem}.`);
       });
       const now = clock.now();
       const creator = classifyHitRequest({ userAgent: request.headers['user-agent'], ip: request.ip });
@@ -129,15 +131,6 @@ function summarize({ tracker, hits }: TrackerWithHits) {
 function toSummary(entry: TrackerWithHits): TrackerSummary {
   const { events: _events, ...summary } = summarize(entry);
   return summary;
-}
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
 }
 
 /** Cursors are opaque to clients: base64url of `<createdAt ms>.<id>`. */

@@ -83,6 +83,42 @@ describe('GET /l/<token>', () => {
     expect((await t.app.inject({ url: pathOf(tracker.links[0]!.trackedUrl) })).statusCode).toBe(404);
   });
 
+  it.each([
+    [
+      'an internationalised host and path',
+      'https://例え.jp/パス?q=ü#frag',
+      'https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%C3%BC#frag',
+    ],
+    ['a Latin-1 host', 'https://bücher.example/straße', 'https://xn--bcher-kva.example/stra%C3%9Fe'],
+    ['a space', 'https://example.com/a b', 'https://example.com/a%20b'],
+    ['a backslash before @', 'https://example.com\\@evil.example/', 'https://example.com/@evil.example/'],
+  ])(
+    'redirects a target with %s to its ASCII form, the host a browser would reach',
+    async (_label, link, location) => {
+      const { apiKey } = await createAccount(t.app);
+      const tracker = await createTracker(t.app, apiKey, { links: [link] });
+      expect(tracker.links[0]!.url).toBe(link);
+      const response = await t.app.inject({ url: pathOf(tracker.links[0]!.trackedUrl) });
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.location).toBe(location);
+    },
+  );
+
+  it.each([
+    ['a line break', 'https://example.com/a\r\nSet-Cookie: x=1'],
+    ['an http URL', 'http://example.com/'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['credentials', 'https://user:pw@evil.example/'],
+  ])('answers 404, never a 500 or a redirect, for a stored target with %s', async (_label, stored) => {
+    const { tracker } = await withLinks();
+    // As if stored under older rules or altered in the database.
+    t.store.findLinkTarget = () => Promise.resolve(stored);
+    const response = await t.app.inject({ url: pathOf(tracker.links[0]!.trackedUrl) });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers.location).toBeUndefined();
+    expect(t.deps.hits.stats().queued).toBe(0);
+  });
+
   it('answers 503 when storage cannot say where the link goes', async () => {
     const { tracker } = await withLinks();
     t.store.findLinkTarget = () => Promise.reject(new Error('down'));

@@ -115,6 +115,11 @@ describe('accounts and trackers API', () => {
       ['a link that is only a scheme', { links: ['https://'] }, /links/],
       ['a link with credentials', { links: ['https://user:pw@example.com/'] }, /links\[0\]/],
       ['a malformed https link', { links: ['https://exa mple.com/'] }, /links\[0\]/],
+      // A URL parser drops or encodes these silently, and a raw one in a Location header is a 500.
+      ['a link with a line break', { links: ['https://example.com/a\r\nSet-Cookie: x=1'] }, /control/],
+      ['a link with a tab', { links: ['https://example.com/\tcareers'] }, /links\[0\].*control/],
+      ['a link with a NUL', { links: ['https://example.com/\u0000'] }, /control/],
+      ['a protocol-relative link', { links: ['//evil.example/x'] }, /links/],
       ['21 links', { links: Array.from({ length: 21 }, (_, i) => `https://example.com/${i}`) }, /links/],
       ['links that are not a list', { links: 'https://example.com' }, /links/],
     ])('refuses %s with a 400 naming the field', async (_label, payload, message) => {
