@@ -99,11 +99,16 @@ interface Region {
   weight: number;
 }
 
-/** Negatives that an explicit invitation in the same email outweighs. */
+/**
+ * Negatives that an explicit invitation in the same email outweighs. The candidate's own phrasing ("I am
+ * free Thursday", "following our conversation") is also a recruiter's; an explicit invitation to the reader
+ * outweighs it, but never the structure of the reader's own mail (checked separately).
+ */
 const OUTWEIGHED_BY_INVITE: ReadonlySet<NegativeCategory> = new Set([
   'rejection',
   'acknowledgement',
   'cold-outreach',
+  'candidate-own',
 ]);
 /** Negatives that describe a different kind of interview rather than a different stage of a job application. */
 const OTHER_KIND_OF_INTERVIEW: ReadonlySet<NegativeCategory> = new Set([

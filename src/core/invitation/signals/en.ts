@@ -20,8 +20,15 @@ const TIME_NOUN = '(?:time|times|slot|slots|date|dates|day|days|timeslot|time sl
 /** Keeps "if you need to reschedule" (a courtesy in many invitations) from reading as a reschedule. */
 const NOT_CONDITIONAL = `(?<!(?:if you|should you|you can|you may|feel free to|able to|how to|option to|link to|wish to) (?:need to |want to |have to |wish to )?)`;
 
-/** Keeps "if we'd like to schedule an interview, we'll email you" from reading as an invitation. */
-const NOT_IF_WE = `(?<!\\b(?:if|should|once|when) (?:we|they)(?:${APOS}d| would) )`;
+/**
+ * Keeps "if we'd like to schedule an interview, we'll email you" and a job board's "in case they want to set
+ * up an interview" from reading as an invitation: a hypothetical step by a third party, not a request.
+ */
+const NOT_IF_WE = `(?<!\\b(?:if|should|once|when|whenever|in case) (?:we|they|employers?|the employer|the company|the team|the recruiter|recruiters)(?:${APOS}d| would)? )`;
+/** Keeps the candidate's own "I'd love to meet you" apart from a recruiter's "the panel would like to meet you". */
+const NOT_I = `(?<!\\bi(?:${APOS}d| would| really would| will| am| ${APOS}m)? )`;
+const WEEKDAY =
+  '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
 /** Keeps "if you're selected to interview" from reading as being selected. */
 const NOT_IF_SELECTED = `(?<!\\b(?:if|should|once|when|unless) (?:you${APOS}re|you are|you get|you${APOS}ve been|you have been|you were) )`;
 
@@ -60,6 +67,16 @@ export const englishSignals: InvitationSignalTable = {
         'proposes meeting the team',
       ),
       s(
+        '(?:chat|talk|speak|meet|sit down) (?:with|to) (?:the|our|my) (?:team|hiring manager|manager|owner|founders?|boss|head chef|store manager|practice manager)',
+        2,
+        'proposes meeting the team',
+      ),
+      s(
+        '(?:meet|see|interview|speak with|talk to) (?:you )?(?:face[- ]to[- ]face|in person)|face[- ]to[- ]face (?:interview|meeting|discussion|chat)',
+        2,
+        'proposes meeting in person',
+      ),
+      s(
         '(?:technical|skills?|online|coding|cognitive) (?:assessment|test|challenge|exercise)',
         2,
         'mentions an assessment',
@@ -93,6 +110,11 @@ export const englishSignals: InvitationSignalTable = {
         'proposes a chat',
       ),
       s('(?:trial|working) (?:shift|day|session|interview)', 2, 'mentions a trial shift'),
+      s(
+        "(?:to|for a|and) (?:chat|talk|speak|meet|catch up) (?:with|to) (?:the|our|my) (?:[\\w’'&-]+\\s+){0,2}(?:team|manager|owner|founders?|director|head chef|lead|boss)",
+        2,
+        'proposes a chat with the team',
+      ),
     ],
   },
 
@@ -110,6 +132,21 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s('(?:role|position|job|opening) (?:of|as|at|with)', 1, 'refers to a role'),
       s('(?:hiring|recruiting|talent acquisition|recruitment) team', 1, 'comes from a hiring team'),
+      s(
+        '(?<!\\d\\s?)(?:hr|human resources|people team|people (?:and|&) culture|people operations|people partner|talent team)',
+        1,
+        'comes from HR',
+      ),
+      s(
+        "(?:for|to|into|about|regarding) (?:the|this|our) (?:[\\w’'/&,-]+\\s+){1,6}post(?!s)",
+        1,
+        'refers to a role',
+      ),
+      s(
+        "(?:in connection with|in relation to) (?:the|this|your|our) (?:[\\w’'/&,-]+\\s+){0,5}(?:appointment|role|position|post|vacancy|search|assignment)",
+        1,
+        'refers to a role',
+      ),
       s(
         '(?:recruiter|talent partner|talent acquisition|recruiting coordinator|hiring coordinator)',
         1,
@@ -179,7 +216,22 @@ export const englishSignals: InvitationSignalTable = {
         5,
         'invites you to the next step',
       ),
+      s(
+        `${NOT_I}(?:like|love|want|keen|wants|would) to (?:meet|see|speak with|talk to|interview) you (?:in connection with|about|regarding|to discuss|for|in relation to) (?:the|this|your|our|an?) ${FEW}(?:role|position|post|job|vacancy|appointment|opening|opportunity|interview)`,
+        5,
+        'asks to meet you about the role',
+      ),
       s(`(?:like|love|want|keen|happy|excited|wants|would) to (?:meet|see) you`, 4, 'asks to meet you'),
+      s(
+        `${NOT_IF_WE}(?:want|like|love|wish|plan|hope|need|going|gonna) to (?:do|have|hold|conduct|run) (?:an? |the |your |our )?${FEW}(?:interview|phone screen|screening call|screening)`,
+        5,
+        'asks to interview you',
+      ),
+      s(
+        `${NOT_MODAL}invit(?:e|ing) you (?:to|in|into) (?:our|the) ${FEW}(?:office|offices|headquarters|hq|site|studio|campus|store|shop|plant|branch|premises|restaurant|clinic|practice|warehouse)`,
+        5,
+        'invites you to the office',
+      ),
       s(
         `(?:can|could|shall) we (?:grab|get|have|do|set up|schedule|find (?:a )?time|hop on|jump on|meet|chat|talk|speak)`,
         3,
@@ -344,9 +396,19 @@ export const englishSignals: InvitationSignalTable = {
         'asks whether you are free',
       ),
       s(
-        `(?:are|would) you (?:be )?(?:available|free) (?:on|at|this|next|for|to|tomorrow|early|later|sometime|any)`,
+        `(?:are|would) you (?:be )?(?:available|free) (?:on|at|this|next|for|to|tomorrow|early|later|sometime|any|${WEEKDAY}|today|tonight|in the (?:morning|afternoon|evening))`,
         3,
         'asks whether you are available',
+      ),
+      s(
+        `(?:is|would|will) (?:that|this|it|tomorrow|then|that time) (?:be )?(?:ok|okay|alright|all right|good for you|possible|convenient|doable)`,
+        2,
+        'asks whether the time suits you',
+      ),
+      s(
+        `(?:reply|respond|send|text|let (?:me|us) know|share) (?:with |me |us )?(?:your |the )?best (?:number|phone number|contact number|time|times) (?:to (?:reach|call|contact) you|for (?:you|a call))`,
+        3,
+        'asks how to reach you for a call',
       ),
       s(`does ${SOME}work for you`, 3, 'asks whether a time works'),
       s(
@@ -378,7 +440,7 @@ export const englishSignals: InvitationSignalTable = {
       s(`at your (?:earliest )?convenience`, 1),
       s(`find a (?:time|slot) that works`, 4, 'asks you to choose a time'),
       s(
-        `(?:set up|setup|schedule|arrange|book) (?:a|an|the|your) ${FEW}${MEETING_NOUN}`,
+        `${NOT_IF_WE}(?:set up|setup|schedule|arrange|book) (?:a|an|the|your) ${FEW}${MEETING_NOUN}`,
         3,
         'asks to schedule a call',
       ),
@@ -441,6 +503,15 @@ export const englishSignals: InvitationSignalTable = {
           6,
         ),
         s(`(?:sorry|sad|disappointed) to (?:let you know|inform you|tell you|share)`, 4),
+        s(
+          `(?:offered|given|awarded) (?:the|this) (?:role|position|post|job|opportunity|place) to (?:a|an|another|one) ${FEW}(?:candidate|applicant|person|colleague)`,
+          6,
+        ),
+        s(
+          `(?:it was a|after a|it was a very|it was an extremely) (?:close|difficult|tough|hard) (?:decision|call|choice)`,
+          3,
+        ),
+        s(`(?:feedback|debrief) (?:on|about|from) your (?:interview|application|assessment)`, 3),
         s(`(?:sorry|sad|disappointed|regret) to (?:say|report)`, 4),
         s(
           `offered (?:the|this) (?:role|position|post|job) to (?:another|a different|an internal|the other|someone)`,
@@ -523,6 +594,19 @@ export const englishSignals: InvitationSignalTable = {
           'says an interview may come later',
         ),
         s(`thank(?:s| you) for (?:submitting|sending) your (?:application|resume|cv)`, 5),
+        s(
+          `(?:application|cv|resume|details|documents|items) (?:was |were |has been |have been )?(?:sent|submitted|forwarded) (?:to|successfully)`,
+          5,
+          'confirms your application was sent',
+        ),
+        s(`good luck with your (?:application|job search|search)`, 4),
+        s(
+          `thank(?:s| you) for (?:completing|finishing|submitting|recording|taking) (?:your|the) ${FEW}(?:interview|assessment|test|responses|questionnaire|screening)`,
+          5,
+          'thanks you for a step already done',
+        ),
+        s(`track (?:it|your application|the status|your applications)`, 3),
+        s(`employers (?:usually|typically|normally|often|may) (?:review|respond|reply|get back)`, 4),
         s(
           `(?:will|we${APOS}ll) (?:carefully )?(?:review|be reviewing|consider) (?:your|all) (?:application|applications|qualifications|resume|cv|submission|materials)`,
           4,
@@ -720,7 +804,47 @@ export const englishSignals: InvitationSignalTable = {
           5,
         ),
         s(`i (?:write|edit|host|produce|run) (?:the|a|an|our)`, 3),
-        s(`(?:research|user|ux|academic|usability) (?:interview|study|project|participants?)`, 5),
+        s(`(?:research|user|ux|academic|usability) (?:interview|study|participants?)`, 5),
+        s(
+          `(?:customer|user|feedback|research|discovery|usability|ux) (?:interviews?|research sessions?|feedback sessions?|studies)`,
+          5,
+          'asks for a customer or research interview',
+        ),
+        s(
+          `(?:hear|learn|understand) (?:how|what) (?:it${APOS}s going|you think of|you use|you${APOS}re using)|how you (?:use|are using|${APOS}re using) (?:our|the|it|this)`,
+          3,
+          'asks how you use a product',
+        ),
+        s(`as a thank(?:-| )you,? (?:we${APOS}ll|we will|you${APOS}ll|you will|we${APOS}d)`, 3),
+        s(
+          `(?:i${APOS}m|i am|we${APOS}re|we are) (?:an? |the )?${FEW}(?:reporter|journalist|producer|editor|correspondent|columnist|presenter|broadcaster)`,
+          5,
+          'introduces a journalist or producer',
+        ),
+        s(
+          `(?:reporter|journalist|producer|editor|correspondent|presenter|host) (?:on|of) (?:the|our|a) ${FEW}(?:desk|programme|program|show|team|paper|section)`,
+          4,
+        ),
+        s(`(?:news|business|features?|city|politics|sports?|foreign|health|science) desk`, 4),
+        s(
+          `(?:staff|freelance|senior|features|business|news|science|health) (?:writer|reporter|journalist|correspondent)`,
+          4,
+        ),
+        s(
+          `(?:working on|doing|running|recording|filming|producing|putting together|writing) (?:a|an) ${FEW}(?:piece|story|article|feature|segment|report|documentary|episode|package)`,
+          5,
+          'is working on a story or programme',
+        ),
+        s(`my deadline`, 3),
+        s(`(?:join|be on|come on) (?:us|the show|the programme|the program|air) (?:live|on air)`, 5),
+        s(`feature you (?:in|on|for)`, 5),
+        s(
+          `(?:spring|summer|autumn|fall|winter|next|upcoming|latest|special|anniversary|holiday|print) (?:issue|edition)`,
+          4,
+        ),
+        s(`(?:alumni|member|staff|customer|employee|student) (?:spotlight|magazine|feature|profile)`, 4),
+        s(`(?:high-?res(?:olution)? (?:photo|image|picture|headshot)|headshot)`, 3),
+        s(`(?:request|ask|asking) for (?:a )?comment`, 5),
         s(
           `(?:informational|info|information|advice) interview`,
           7,
@@ -818,8 +942,10 @@ export const englishSignals: InvitationSignalTable = {
       reason: 'the subject acknowledges an application',
       signals: [
         s('(?:application|submission) (?:received|confirmation|submitted)', 6),
+        s('application (?:was |has been )?(?:sent|submitted) to', 6),
         s('thank(?:s| you) for (?:applying|your application|your interest)', 6),
         s(`we(?:${APOS}ve| have) received your application`, 6),
+        s('thank(?:s| you) for (?:completing|finishing|submitting|recording)', 5),
       ],
     },
     'job-alert': {
@@ -839,6 +965,10 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(
           'podcast|press (?:inquiry|request|enquiry)|media (?:request|inquiry|enquiry)|research (?:interview|study)|(?:guest|feature|story|article|column) (?:on|for|about|request)|interview request re',
+          5,
+        ),
+        s(
+          '(?:request|requests) for comment|(?:magazine|newspaper|radio|television|tv|blog|alumni) (?:feature|interview|profile|piece|spotlight|segment)',
           5,
         ),
       ],
@@ -1080,6 +1210,9 @@ export const englishSignals: InvitationSignalTable = {
     '(?:tip|note|example|e\\.g\\.)\\s*:',
     '(?:employers|recruiters|companies|hiring managers|most recruiters|many employers) (?:who|that|often|usually|typically|may|might|will|tend)',
     '(?:successful|shortlisted|selected) (?:candidates|applicants)',
+    `(?:if|should) you(?:${APOS}d| would)? (?:like|want|wish) (?:some |any |more |detailed |further )?feedback`,
+    '(?:if|once|when|unless) (?:selected|shortlisted|successful|chosen|invited|progressed)\\b',
+    '.{0,160}\\b(?:in case|just in case) (?:they|the employer|employers|the company|the recruiter|a recruiter|the hiring manager)\\b',
   ],
   honorifics: [
     'mr',
@@ -1636,6 +1769,13 @@ export const englishSignals: InvitationSignalTable = {
     'we',
     'i',
     'you',
+    'he',
+    'she',
+    'they',
+    'them',
+    'his',
+    'her',
+    'their',
     'us',
     'it',
     'please',
