@@ -18,6 +18,9 @@ export interface TokenSigner {
   unsign(token: string): UnsignResult;
 }
 
+/** 43 base64url characters whose last one leaves the two unused bits zero: exactly 32 bytes. */
+const CANONICAL_TAG = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
 const INVALID: UnsignResult = Object.freeze({ valid: false, renew: false, value: null });
 
 export function createTokenSigner(secrets: readonly (string | Buffer)[]): TokenSigner {
@@ -35,9 +38,11 @@ export function createTokenSigner(secrets: readonly (string | Buffer)[]): TokenS
       const dot = token.lastIndexOf('.');
       if (dot <= 0) return INVALID;
       const value = token.slice(0, dot);
-      const presented = Buffer.from(token.slice(dot + 1), 'base64url');
-      // A well-formed tag decodes to exactly 32 bytes; anything else cannot match and is not compared.
-      if (presented.length !== 32) return INVALID;
+      const tag = token.slice(dot + 1);
+      // Only the canonical spelling of 32 bytes counts: Node's decoder would also take padding, stray
+      // characters, the +/ alphabet and other unused low bits, so one tag could be written many ways.
+      if (!CANONICAL_TAG.test(tag)) return INVALID;
+      const presented = Buffer.from(tag, 'base64url');
       for (let index = 0; index < keys.length; index++) {
         if (timingSafeEqual(presented, tagOf(keys[index] as Buffer, value))) {
           return { valid: true, renew: index > 0, value };

@@ -15,6 +15,13 @@ describe('createTokenSigner', () => {
     expect(createTokenSigner([NEW]).sign('value')).toMatch(/^value\.[A-Za-z0-9_-]{43}$/);
   });
 
+  it('verifies every tag it issues (all 16 possible final characters of a 32-byte tag)', () => {
+    const signer = createTokenSigner([NEW]);
+    const tokens = Array.from({ length: 400 }, (_, i) => signer.sign(`value-${i}`));
+    expect(tokens.every((token) => signer.unsign(token).valid)).toBe(true);
+    expect(new Set(tokens.map((token) => token.slice(-1))).size).toBe(16);
+  });
+
   it('still verifies tokens signed by a rotated-out key, and says they should be renewed', () => {
     const before = createTokenSigner([OLD]).sign('v');
     const rotated = createTokenSigner([NEW, OLD]);
@@ -39,6 +46,43 @@ describe('createTokenSigner', () => {
     const signer = createTokenSigner([NEW]);
     expect(signer.unsign(mangle(signer.sign('value')))).toEqual({ valid: false, renew: false, value: null });
   });
+
+  /** The same 32 tag bytes spelled differently: Node's base64url decoder accepts every one of these. */
+  const sameBytesOtherSpelling: [string, (tag: string) => string][] = [
+    ['= padding', (tag) => `${tag}=`],
+    ['== padding', (tag) => `${tag}==`],
+    ['a trailing character outside the alphabet', (tag) => `${tag}!`],
+    ['a space inside the tag', (tag) => `${tag.slice(0, 10)} ${tag.slice(10)}`],
+    ['the standard base64 alphabet (+ and /)', (tag) => tag.replaceAll('-', '+').replaceAll('_', '/')],
+    // 43 characters carry 258 bits; the last character's two low bits are not part of the 32 bytes.
+    [
+      'different unused bits in the last character',
+      (tag) => {
+        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+        const last = alphabet.indexOf(tag.slice(-1));
+        return tag.slice(0, -1) + alphabet[last ^ 1];
+      },
+    ],
+  ];
+
+  it.each(sameBytesOtherSpelling)(
+    'refuses a tag spelled with %s: only the exact issued token verifies',
+    (_label, respell) => {
+      const signer = createTokenSigner([NEW]);
+      // Values whose tag contains - or _ so that every spelling above really differs from the original.
+      const token = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']
+        .map((value) => signer.sign(value))
+        .find((candidate) => /[-_]/.test(candidate.slice(candidate.lastIndexOf('.') + 1)));
+      if (token === undefined) throw new Error('no sample tag with - or _');
+      const dot = token.lastIndexOf('.');
+      const variant = `${token.slice(0, dot)}.${respell(token.slice(dot + 1))}`;
+      expect(variant).not.toBe(token);
+      expect(Buffer.from(variant.slice(dot + 1), 'base64url')).toEqual(
+        Buffer.from(token.slice(dot + 1), 'base64url'),
+      );
+      expect(signer.unsign(variant)).toEqual({ valid: false, renew: false, value: null });
+    },
+  );
 
   it('needs at least one key and a non-empty value', () => {
     expect(() => createTokenSigner([])).toThrow(TypeError);
