@@ -864,7 +864,13 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
   ) {
     return null;
   }
-  if (tokens.length === 1 && compiled.departmentWords.includes(value.toLowerCase())) return null;
+  // "Talent Acquisition", "People Team": a department's name alone says nothing about which company.
+  if (
+    compiled.departmentWords.includes(value.toLowerCase()) ||
+    tokens.every((t) => compiled.departmentWords.includes(bare(t)))
+  ) {
+    return null;
+  }
   return value;
 }
 

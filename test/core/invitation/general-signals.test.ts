@@ -90,7 +90,32 @@ describe('general signals: casual invitations that never say "interview"', () =>
   });
 });
 
+describe('general signals: asking whether the reader has a few minutes', () => {
+  it('recognises "do you have 15 minutes tomorrow" about an application as an invitation', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Priya,\n\nThanks for applying for the bookkeeper job. Do you have 15 minutes tomorrow for a quick ' +
+          'phone call about your application?\n\nGreg Moss\nOwner, Moss & Daughters',
+        { subject: 'Bookkeeper application', fromName: 'Greg Moss', fromEmail: 'greg@mossdaughters.example' },
+      ),
+    );
+    expect(result.verdict).toBe('invitation');
+  });
+});
+
 describe('general signals: look-alikes that must stay negatives', () => {
+  it('reads "decided to progress with other candidates" as a rejection', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Ana,\n\nThank you for your time on the phone. We have decided to progress with other candidates for ' +
+          'the Analyst role.\n\nBest,\nBen',
+        { subject: 'Your application', fromName: 'Ben Cole' },
+      ),
+    );
+    expect(result.verdict).toBe('not-invitation');
+    expect(result.category).toBe('rejection');
+  });
+
   it('does not treat a rejection that offers a feedback call as an invitation', () => {
     const result = analyzeInvitation(
       email(
@@ -182,5 +207,19 @@ describe('general signals: look-alikes that must stay negatives', () => {
     );
     expect(result.verdict).toBe('not-invitation');
     expect(result.category).toBe('press');
+  });
+});
+
+describe('general signals: what is never a company', () => {
+  it('does not offer a department name alone ("Talent Acquisition") or a CV as the company', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Ana,\n\nMy client has reviewed your CV and would like to meet you. Are you free on Thursday?\n\n' +
+          'Regards,\nBen Cole\nTalent Acquisition',
+        { subject: 'Interview', fromName: 'Ben Cole', fromEmail: 'ben.cole@gmail.com' },
+      ),
+    );
+    expect(result.fields.company.value).not.toBe('Talent Acquisition');
+    expect(result.fields.company.value).not.toBe('CV');
   });
 });

@@ -316,7 +316,7 @@ export const englishSignals: InvitationSignalTable = {
         'invites you to propose another time',
       ),
       s(
-        `would you have (?:an hour|half an hour|\\d+ (?:minutes|mins)|some time|time|a few minutes|a moment)`,
+        `(?:would|do|could|will) you have (?:an hour|half an hour|\\d+ ?(?:minutes|mins)|some time|time|a few minutes|a moment|(?:a )?(?:quick |spare )?(?:minute|min|sec|few mins))`,
         3,
         'asks whether you have time',
       ),
@@ -475,7 +475,7 @@ export const englishSignals: InvitationSignalTable = {
           5,
         ),
         s(
-          `(?:decided|chosen|choose|elected|opted) (?:not )?to (?:move forward|proceed|pursue|go|continue) (?:with|ahead with|forward with) (?:other|another|a different|candidates)`,
+          `(?:decided|chosen|choose|elected|opted) (?:not )?to (?:move forward|proceed|pursue|go|continue|progress|carry on) (?:with|ahead with|forward with) (?:other|another|a different|candidates)`,
           6,
         ),
         s(
@@ -1769,6 +1769,9 @@ export const englishSignals: InvitationSignalTable = {
     'we',
     'i',
     'you',
+    'cv',
+    'resume',
+    'résumé',
     'he',
     'she',
     'they',
