@@ -2,6 +2,7 @@
  * Turns an environment record into the tracker's typed configuration, or into an error that names the
  * offending variable. Pure: it reads only the record it is given (main.ts passes process.env).
  */
+import proxyAddr from '@fastify/proxy-addr';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -66,7 +67,7 @@ function readConfig(env: Env): TrackerConfig {
     monthlyTrackerQuota: integer(env, 'MONTHLY_TRACKER_QUOTA', 1, 1_000_000_000),
     devMode: boolean(env, 'TRACKER_DEV_MODE') ?? false,
     tls,
-    trustedProxies: list(env, 'TRUSTED_PROXIES'),
+    trustedProxies: readTrustedProxies(env),
     hitFlushIntervalMs: integer(env, 'HIT_FLUSH_INTERVAL_MS', 1, 100) ?? 50,
     apiRateLimitPerMinute: integer(env, 'API_RATE_LIMIT_PER_MINUTE', 1, 1_000_000) ?? 600,
     accountCreationsPerHour: integer(env, 'ACCOUNT_CREATIONS_PER_HOUR', 1, 1_000_000) ?? 10,
@@ -101,6 +102,8 @@ function readPublicUrl(env: Env, host: string, port: number, https: boolean): st
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('PUBLIC_URL', 'must be http(s)');
   if (url.search || url.hash) fail('PUBLIC_URL', 'must not have a query or fragment');
+  // It is written into every pixel and link URL, so into every recipient's mailbox.
+  if (url.username || url.password) fail('PUBLIC_URL', 'must not contain a user name or password');
   return given.replace(/\/+$/, '');
 }
 
@@ -131,6 +134,20 @@ function readOrigins(env: Env): string[] {
     }
   }
   return origins;
+}
+
+function readTrustedProxies(env: Env): string[] {
+  const proxies = list(env, 'TRUSTED_PROXIES');
+  try {
+    // The same parser the app uses to decide whose X-Forwarded-For to believe.
+    proxyAddr.compile(proxies);
+  } catch (error) {
+    fail(
+      'TRUSTED_PROXIES',
+      `must list IP addresses, CIDR ranges or loopback/linklocal/uniquelocal: ${(error as Error).message}`,
+    );
+  }
+  return proxies;
 }
 
 function readTls(env: Env): TrackerConfig['tls'] {

@@ -91,6 +91,12 @@ describe('loadConfig', () => {
     [{ TLS_CERT_FILE: '/c.pem' }, 'TLS_KEY_FILE'],
     [{ TLS_KEY_FILE: '/k.pem' }, 'TLS_CERT_FILE'],
     [{ HIT_FLUSH_INTERVAL_MS: '500' }, 'HIT_FLUSH_INTERVAL_MS'],
+    [{ TRUSTED_PROXIES: '10.0.0.1,proxy.internal' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ PUBLIC_URL: 'https://user:secret@track.example' }, 'PUBLIC_URL'],
+    [{ ALLOWED_ORIGINS: 'null' }, 'ALLOWED_ORIGINS'],
+    [{ ALLOWED_ORIGINS: '*' }, 'ALLOWED_ORIGINS'],
+    [{ ALLOWED_ORIGINS: 'https://a.example.com:443' }, 'ALLOWED_ORIGINS'],
   ])('refuses %j, naming %s', (env, variable) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
