@@ -49,6 +49,7 @@ interface CompiledExtraction {
   agencyWords: string[];
   agencyStems: string[];
   placeNouns: Set<string>;
+  institutionNouns: Set<string>;
   dateWords: Set<string>;
   nonTitles: Set<string>;
   nonTitleWords: Set<string>;
@@ -187,6 +188,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     agencyWords: table.agencyWords,
     agencyStems: table.agencyDomainStems,
     placeNouns: new Set(table.placeNouns),
+    institutionNouns: new Set(table.institutionNouns),
     dateWords: new Set([...table.weekdays, ...table.months].map((word) => word.toLowerCase())),
     nonTitles: new Set(table.nonTitles),
     nonTitleWords: new Set(table.nonTitleWords),
@@ -317,6 +319,9 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
     }
     if (compiled.legalSuffixes.has(lower) || compiled.placeNouns.has(lower)) return false;
   }
+  // "Riverina Base Hospital": a name that ends in an institution noun is an organisation.
+  if (tokens.length >= 2 && compiled.institutionNouns.has(bare(tokens[tokens.length - 1] ?? '')))
+    return false;
   return true;
 }
 
@@ -1065,7 +1070,20 @@ function extractCompany(
   }
 
   const best = pool.best(2);
-  if (best) return { value: best.value, evidence: best.evidence };
+  if (best) {
+    // "Riverina" spells the domain, but the email names "Riverina Base Hospital": the institution's full name.
+    const prefix = `${best.value.toLowerCase()} `;
+    const fuller = pool
+      .all()
+      .filter((candidate) => {
+        const lower = candidate.value.toLowerCase();
+        const last = words(lower).pop() ?? '';
+        return lower.startsWith(prefix) && candidate.score >= 1 && compiled.institutionNouns.has(bare(last));
+      })
+      .sort((a, b) => b.score - a.score)[0];
+    if (fuller) return { value: fuller.value, evidence: fuller.evidence };
+    return { value: best.value, evidence: best.evidence };
+  }
 
   // Last resort: the sender's own domain, when it is not free mail, a hiring platform or an agency.
   const label = labels[labels.length - 1];

@@ -223,3 +223,46 @@ describe('general signals: what is never a company', () => {
     expect(result.fields.company.value).not.toBe('CV');
   });
 });
+
+describe('general signals: the employer’s full name', () => {
+  it('prefers the institution’s full name in the text over the shorter name its domain spells', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Tom,\n\nI’d like to offer you an interview for the Pharmacist post at Northvale General Hospital. ' +
+          'Could you do Tuesday at 10?\n\nThanks,\nIrene Shaw\nChief Pharmacist\nNorthvale General Hospital',
+        {
+          subject: 'Pharmacist interview',
+          fromName: 'Irene Shaw',
+          fromEmail: 'irene.shaw@northvalehealth.example',
+        },
+      ),
+    );
+    expect(result.fields.company.value).toBe('Northvale General Hospital');
+  });
+
+  it('reads a two-word name ending in an industry noun as the company, not as a person', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Ravi,\n\nYou have been invited to complete a video interview for Claims Handler at Brambleton ' +
+          'Insurance. Start here: https://interviews.example/abc\n\nBrambleton Insurance Careers',
+        {
+          subject: 'Complete your video interview',
+          fromName: 'Brambleton Insurance Careers',
+          fromEmail: 'brambleton@candidates.videoplatform.example',
+        },
+      ),
+    );
+    expect(result.fields.company.value).toBe('Brambleton Insurance');
+  });
+
+  it('takes the client an agency says "has come back" as the company, not the agency', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Rebecca,\n\nGood news: Ashgrove Dairies have come back and want to meet you for the Buyer role. ' +
+          'Can you confirm Thursday at 11 works?\n\nCheers,\nTom\nTom Hale | Consultant\nKestrel Search Partners',
+        { subject: 'Interview – Buyer', fromName: 'Tom Hale', fromEmail: 'tom.hale@kestrelsearch.example' },
+      ),
+    );
+    expect(result.fields.company.value).toBe('Ashgrove Dairies');
+  });
+});

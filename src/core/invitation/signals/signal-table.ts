@@ -127,6 +127,12 @@ export interface InvitationSignalTable {
   notCompanyWords: string[];
   /** Lower-case joining words allowed inside a title or company name ("of", "and"). */
   nameConnectors: string[];
+  /**
+   * Nouns that end the full name of an institution ("Hospital", "Authority", "Council"): a name found in the
+   * email that extends the chosen company with words ending in one of them is the employer's full name
+   * ("Riverina" from the domain → "Riverina Base Hospital").
+   */
+  institutionNouns: string[];
   /** Legal suffixes that end a company name ("Inc", "GmbH"). */
   companySuffixes: string[];
   /** Self-introductions that name the writer; `{name}` marks where it sits ("my name is {name}"). */
