@@ -417,6 +417,7 @@ const LEVEL_SUFFIX = /^(?:i{1,3}|iv|v|[1-5]|l[1-7])$/i;
 const TITLE_LEADING_NOISE =
   /^(?:the|a|an|our|your|this|their|open|new|exciting|following|above|next|current|vacant)$/i;
 const TITLE_SPLITTERS = /^(?:for|as|to|in|about|regarding|at|with|into|on)$/i;
+const JOB_NOUNS_BEFORE_OF = /^(?:role|position|post|job|title|vacancy|opening|capacity|appointment)$/i;
 
 function isRoleWord(word: string, compiled: CompiledExtraction): boolean {
   return compiled.roleNouns.has(bare(word));
@@ -478,7 +479,12 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   let tokens = words(text);
   // "application for Frontend Developer", "Assessment Centre for our Supply Chain Trainee": the title is after the preposition.
   for (let i = tokens.length - 2; i >= 0; i--) {
-    if (TITLE_SPLITTERS.test(tokens[i] ?? '') || /^of$/i.test(tokens[i] ?? '')) {
+    // "of" splits only after a lower-case word or a job noun ("position of Buyer"), so "Front of House
+    // Supervisor" and "Director of Nursing" stay whole.
+    const before = tokens[i - 1] ?? '';
+    const splitsAtOf =
+      /^of$/i.test(tokens[i] ?? '') && (!isCapitalized(before) || JOB_NOUNS_BEFORE_OF.test(before));
+    if (TITLE_SPLITTERS.test(tokens[i] ?? '') || splitsAtOf) {
       const left = tokens.slice(0, i).join(' ');
       const right = tokens.slice(i + 1).join(' ');
       if (!hasRoleNoun(left, compiled) && hasRoleNoun(right, compiled)) {
@@ -516,7 +522,7 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
     const rest = kept.slice(lastRole + 1);
     if (LEVEL_SUFFIX.test(rest[0] ?? '')) end++;
     else if (
-      /^(?:of|in)$/i.test(rest[0] ?? '') &&
+      /^(?:of|in|de|du|des|di|della)$/i.test(rest[0] ?? '') &&
       rest.length >= 2 &&
       rest.slice(1).every((w) => isCapitalized(w))
     ) {

@@ -266,3 +266,39 @@ describe('general signals: the employer’s full name', () => {
     expect(result.fields.company.value).toBe('Ashgrove Dairies');
   });
 });
+
+describe('general signals: job titles', () => {
+  it('keeps "of" inside a title such as "Front of House Manager"', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Sean,\n\nThanks for your CV. Could you come in for a chat about the Front of House Manager role on ' +
+          'Friday at 2pm?\n\nOrla',
+        { subject: 'Re: application', fromName: 'Orla Byrne', fromEmail: 'orla@harbourview-hotel.example' },
+      ),
+    );
+    expect(result.fields.jobTitle.value).toBe('Front of House Manager');
+  });
+
+  it('keeps a French connector in a kitchen title such as "Chef de Rang"', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hello Marta,\n\nWe would like to invite you to a trial shift for the Chef de Rang position on Saturday. ' +
+          'Does 4pm work?\n\nPaul',
+        { subject: 'Trial shift', fromName: 'Paul Girard', fromEmail: 'paul@brasserie-lune.example' },
+      ),
+    );
+    expect(result.fields.jobTitle.value).toBe('Chef de Rang');
+  });
+
+  it('reads the title from "joining <company> as a <title>"', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Jay,\n\nThank you for your interest in joining Brightline Support as a Technical Support Agent for ' +
+          'our night shift. We are inviting you for an initial interview on Monday at 9:00 AM.\n\nLiza Cruz\n' +
+          'Recruitment Officer',
+        { subject: 'Initial interview', fromName: 'Liza Cruz', fromEmail: 'liza.cruz@brightline.example' },
+      ),
+    );
+    expect(result.fields.jobTitle.value).toBe('Technical Support Agent');
+  });
+});

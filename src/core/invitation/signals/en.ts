@@ -1584,6 +1584,11 @@ export const englishSignals: InvitationSignalTable = {
         '(?:interview|interviewing|application|applied|candidacy|apply|applying|shortlisted|selected|considered) (?:for|to) (?:the |a |an |our )?{title}',
       weight: 4,
     },
+    {
+      pattern:
+        "(?:join|joining|work|working) (?:[\\w&’'.-]+\\s+){1,4}as (?:an? |our |the )?(?:next |new )?{title}",
+      weight: 4,
+    },
     { pattern: '(?:as|for) (?:an? |our |the )?(?:next |new )?{title}', weight: 2 },
   ],
   companyPatterns: [
