@@ -13,6 +13,11 @@ export const EVENT_TICKET_TTL_MS = 60_000;
 const HEARTBEAT_MS = 25_000;
 /** Open streams per account in this process: enough for several panes, not enough to exhaust sockets. */
 export const MAX_STREAMS_PER_ACCOUNT = 20;
+/**
+ * Most bytes a stream may have waiting for a client that does not read. Beyond it the stream is cut (its
+ * EventSource reconnects), so a stalled reader cannot make the server hold its events without limit.
+ */
+export const MAX_UNSENT_STREAM_BYTES = 256 * 1024;
 
 /** POST /events/tickets; registered where requireAccount already runs. */
 export const eventTicketRoutes: FastifyPluginAsyncTypebox = (app) => {
@@ -79,12 +84,20 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
       raw.writeHead(200, headers as Record<string, string>);
       raw.write('retry: 3000\n: connected\n\n');
 
+      let ended = false;
+      const send = (text: string) => {
+        if (ended) return;
+        raw.write(text);
+        if (raw.writableLength > MAX_UNSENT_STREAM_BYTES) {
+          end();
+          raw.destroy();
+        }
+      };
       const unsubscribe = live.subscribe(accountId, (event) => {
         const { kind, trackerId, at, source } = event;
-        raw.write(`event: ${kind}\ndata: ${JSON.stringify({ trackerId, at, source })}\n\n`);
+        send(`event: ${kind}\ndata: ${JSON.stringify({ trackerId, at, source })}\n\n`);
       });
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      let ended = false;
+      const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
       const end = () => {
         if (ended) return;
         ended = true;

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_STREAMS_PER_ACCOUNT } from '../../../src/server/routes/event-stream-routes';
 import {
@@ -176,6 +177,44 @@ describe('GET /api/v1/events', () => {
     expect(again?.response.status).toBe(200);
     await again?.close();
     await Promise.all(streams.map((s) => s.close()));
+  });
+
+  it('cuts off a client that stops reading, instead of holding its events in memory without limit', async () => {
+    const { apiKey, accountId } = await createAccount(t.app);
+    const { port } = new URL(base);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = 0;
+    let closed = false;
+    socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    socket.on('error', () => undefined);
+    socket.on('close', () => (closed = true));
+    socket.write(`GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`);
+    await waitFor(() => received > 0, 'the stream to open');
+    socket.pause();
+
+    // 40 MB of events, far beyond what the kernel's socket buffers can take from a client that never reads.
+    const event = {
+      kind: 'open' as const,
+      trackerId: 'A'.repeat(22),
+      at: new Date(0).toISOString(),
+      source: 'human' as const,
+    };
+    let published = 0;
+    for (let round = 0; round < 400 && !closed; round++) {
+      for (let i = 0; i < 1000; i++) await t.deps.live.publish(accountId, event);
+      published += 1000;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    socket.resume();
+    await waitFor(() => closed, 'the server to cut the stalled stream');
+    const eventBytes =
+      `event: open\ndata: ${JSON.stringify({ trackerId: event.trackerId, at: event.at, source: event.source })}\n\n`
+        .length;
+    expect(received).toBeLessThan(published * eventBytes);
+    // The slot is free again: the account can open a fresh stream.
+    const again = await openStream(`${base}/api/v1/events`, { authorization: `Bearer ${apiKey}` });
+    expect(again.response.status).toBe(200);
+    await again.close();
   });
 
   it('ends open streams when the server closes, so stopping never hangs', async () => {
