@@ -4,7 +4,7 @@
  * With tracking services (issue 5) the Decline, Sent declines and Settings views sit under a tab list
  * (PaneNavigation, which loads the last two lazily); without them the pane is the decline panel alone.
  */
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
 import { DeclinePanel } from '../decline-panel/DeclinePanel';
 import { PaneNavigation } from '../navigation/PaneNavigation';
@@ -18,10 +18,18 @@ export interface AppProps {
   theme?: Theme;
 }
 
+// The provider paints the theme's background; at full height, a short view (Settings, an empty list) does
+// not leave the page's white showing below it in the dark theme.
+const useStyles = makeStyles({ root: { minHeight: '100vh' } });
+
 export function App({ services, theme }: AppProps) {
   const officeTheme = useOfficeTheme(services.mailbox);
+  const styles = useStyles();
   return (
-    <FluentProvider theme={theme ?? (officeTheme === 'dark' ? webDarkTheme : webLightTheme)}>
+    <FluentProvider
+      className={styles.root}
+      theme={theme ?? (officeTheme === 'dark' ? webDarkTheme : webLightTheme)}
+    >
       <PaneServicesContext.Provider value={services}>
         {services.trackedDeclines ? (
           <PaneNavigation

@@ -8,7 +8,6 @@ export const useDeclinePanelStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
-    minHeight: '100vh',
     boxSizing: 'border-box',
     // Fields are grid items that would otherwise grow to their longest option or default input width.
     '& .fui-Field > *': { minWidth: 0 },
@@ -50,7 +49,10 @@ export const useDeclinePanelStyles = makeStyles({
   },
   textActions: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
+    rowGap: tokens.spacingVerticalXS,
+    '& button': { flexShrink: 0, whiteSpace: 'nowrap' },
     columnGap: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,

@@ -52,14 +52,20 @@ const useStyles = makeStyles({
   tab: {
     borderRadius: 0,
     fontWeight: tokens.fontWeightRegular,
+    // Three labels on one line at a 320 px pane: no wrapping "Sent / declines", no 96 px minimum per tab.
+    minWidth: 0,
+    whiteSpace: 'nowrap',
+    paddingInline: tokens.spacingHorizontalS,
   },
   selected: {
     // An inset shadow, not a border: the button's own border styles would override a border colour.
-    boxShadow: `inset 0 -${tokens.strokeWidthThicker} 0 ${tokens.colorCompoundBrandStroke}`,
+    // calc(): a minus sign before var(…) is not valid CSS, and the whole declaration would be dropped.
+    boxShadow: `inset 0 calc(-1 * ${tokens.strokeWidthThicker}) 0 ${tokens.colorCompoundBrandStroke}`,
     fontWeight: tokens.fontWeightSemibold,
   },
   notice: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
@@ -68,9 +74,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteGreenBackground1,
   },
   noticeText: {
+    // The text takes the line; at a narrow pane the buttons move under it instead of squeezing it.
     flexGrow: 1,
+    flexBasis: '16em',
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
+  },
+  noticeActions: {
+    display: 'flex',
+    marginInlineStart: 'auto',
   },
   loading: {
     padding: tokens.spacingVerticalXL,
@@ -146,12 +158,14 @@ export function PaneNavigation({
         {live.notice && (
           <div className={styles.notice}>
             <span className={styles.noticeText}>{live.notice.text}</span>
-            <Button size="small" appearance="transparent" onClick={() => setView('sent')}>
-              Show
-            </Button>
-            <Button size="small" appearance="transparent" onClick={live.dismiss}>
-              Dismiss
-            </Button>
+            <span className={styles.noticeActions}>
+              <Button size="small" appearance="transparent" onClick={() => setView('sent')}>
+                Show
+              </Button>
+              <Button size="small" appearance="transparent" onClick={live.dismiss}>
+                Dismiss
+              </Button>
+            </span>
           </div>
         )}
       </div>

@@ -6,6 +6,8 @@ export const useSentDeclinesStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingVerticalM,
+    // The flex gaps space the view; the browser's heading margins would double them.
+    '& h2, & h3, & h4': { margin: 0 },
   },
   header: {
     display: 'flex',
