@@ -146,6 +146,34 @@ describe('general signals: look-alikes that must stay negatives', () => {
     expect(result.category).toBe('acknowledgement');
   });
 
+  it('does not treat a status notice saying "if selected for an interview, a recruiter will contact you" as an invitation', () => {
+    const result = analyzeInvitation(
+      email(
+        'Your application for Payroll Clerk has been received. If selected for an interview, a recruiter will ' +
+          'contact you to arrange a time. You can follow progress in your candidate account.',
+        { subject: 'Application status', fromName: 'Careers Portal', fromEmail: 'noreply@ats.example' },
+      ),
+    );
+    expect(result.verdict).toBe('not-invitation');
+    expect(result.category).toBe('acknowledgement');
+  });
+
+  it('reads "thanks for the invite" as the invited person’s own reply, even when it proposes a time back', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Dan,\n\nThanks so much for the invite to interview. Would Thursday at 2pm work for you? Let me know ' +
+          'which time suits.\n\nMia',
+        {
+          subject: 'Re: Interview – Junior Designer',
+          fromName: 'Mia Clarke',
+          fromEmail: 'mia.clarke@gmail.com',
+        },
+      ),
+    );
+    expect(result.verdict).not.toBe('invitation');
+    expect(result.category).toBe('candidate-own');
+  });
+
   it('does not treat a thank-you for a completed video interview as an invitation', () => {
     const result = analyzeInvitation(
       email(

@@ -30,7 +30,7 @@ const NOT_I = `(?<!\\bi(?:${APOS}d| would| really would| will| am| ${APOS}m)? )`
 const WEEKDAY =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
 /** Keeps "if you're selected to interview" from reading as being selected. */
-const NOT_IF_SELECTED = `(?<!\\b(?:if|should|once|when|unless) (?:you${APOS}re|you are|you get|you${APOS}ve been|you have been|you were) )`;
+const NOT_IF_SELECTED = `(?<!\\b(?:if|should|once|when|unless) (?:(?:you${APOS}re|you are|you get|you${APOS}ve been|you have been|you were) )?)`;
 
 /** Keeps "we may invite you to interview again" and "we won't be inviting you" from reading as an invitation. */
 const NOT_MODAL = `(?<!(?:may|might|could|won[’']t|will not|not|never|n[’']t|no longer)\\s(?:[\\w’']+\\s){0,4})`;
@@ -601,6 +601,11 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`good luck with your (?:application|job search|search)`, 4),
         s(
+          `(?:if|once|when|unless|should you be) (?:selected|shortlisted|successful|chosen|progressed) (?:for|to)`,
+          5,
+          'says an interview may come later',
+        ),
+        s(
           `thank(?:s| you) for (?:completing|finishing|submitting|recording|taking) (?:your|the) ${FEW}(?:interview|assessment|test|responses|questionnaire|screening)`,
           5,
           'thanks you for a step already done',
@@ -749,10 +754,12 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:following|follow) up on (?:my|our)`, 5),
         s(`(?:wanted|want|writing) to (?:follow up|check in|touch base)`, 3),
         s(`(?:i|i${APOS}ve|i have) (?:recently )?(?:applied|submitted my)`, 4),
+        // Thanking for "the invitation" is the invited person's line, not the inviter's.
         s(
-          `thank(?:s| you) (?:so much |again |very much )?for (?:the|this|your) (?:invitation|invite|opportunity)`,
-          3,
+          `thank(?:s| you) (?:so much |again |very much )?for (?:the|this|your) (?:kind )?(?:invitation|invite)`,
+          5,
         ),
+        s(`thank(?:s| you) (?:so much |again |very much )?for (?:the|this|your) opportunity`, 3),
         s(`opportunity to (?:interview|speak|meet) (?:with you|for|with your|with the)`, 3),
         s(`(?:interview|interviewing|considering) me`, 5),
         s(
