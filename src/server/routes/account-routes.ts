@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HttpError } from '../http/http-errors';
 import { hashApiKey, newApiKey } from '../http/authenticate';
+import { refuseUnstorableText } from '../http/storable-text';
 import { newRandomId } from '../tracking/tracking-tokens';
 import { CreateAccountBody, CreateAccountReply, ErrorBody } from '../schemas/api-schemas';
 
@@ -35,6 +36,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = (app) => {
           );
         }
       }
+      refuseUnstorableText({ name: request.body.name });
       const apiKey = newApiKey();
       const accountId = newRandomId();
       await store.createAccount({

@@ -10,6 +10,7 @@ import { classifyHitRequest } from '../../core/tracking/classify-hit';
 import { describeQuotaExceeded, quotaPeriodOf, quotaResetsAt } from '../../core/tracking/monthly-quota';
 import { summarizeOpens } from '../../core/tracking/summarize-opens';
 import { HttpError, notFound } from '../http/http-errors';
+import { refuseUnstorableText } from '../http/storable-text';
 import type { Account, TrackerCursor, TrackerWithHits } from '../storage/tracker-store';
 import { linkTargetProblem } from '../tracking/link-target';
 import { newRandomId } from '../tracking/tracking-tokens';
@@ -32,6 +33,8 @@ export const trackerRoutes: FastifyPluginAsyncTypebox = (app) => {
     { schema: { body: CreateTrackerBody, response: { 201: CreateTrackerReply, ...errors } } },
     async (request, reply) => {
       const account = accountOf(request.account);
+      const { subject, recipient, template } = request.body;
+      refuseUnstorableText({ subject, recipient, template });
       const links = request.body.links ?? [];
       links.forEach((link, index) => {
         const problem = linkTargetProblem(link);
