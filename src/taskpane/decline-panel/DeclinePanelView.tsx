@@ -9,13 +9,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Spinner,
   Textarea,
 } from '@fluentui/react-components';
 import { DECLINE_REASONS, findDeclineReason } from '../../core/decline/decline-reasons';
 import { splitParagraphs } from '../../core/decline/render-decline-reply';
 import type { RenderDeclineReplyResult } from '../../core/decline/render-decline-reply';
 import type { InvitationAnalysis } from '../../core/invitation/email-input';
+import { LoadingIndicator } from '../app/LoadingIndicator';
 import { isDeclineFormVisible } from './decline-panel-state';
 import type { DeclineField, ReadyState } from './decline-panel-state';
 import { formatMeetingTime } from './format-meeting-time';
@@ -32,7 +32,7 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
     case 'loading':
       return (
         <main className={classes.root} aria-busy="true">
-          <Spinner label="Reading the email…" />
+          <LoadingIndicator label="Reading the email…" />
         </main>
       );
     case 'no-item':

@@ -4,7 +4,7 @@
  * WAI-ARIA tabs pattern (arrow keys, Home/End, roving focus): Fluent's TabList costs about 23 KiB gzipped
  * in the pane's initial JavaScript, a sixth of its budget.
  */
-import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   Component,
   Suspense,
@@ -16,6 +16,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { LoadingIndicator } from '../app/LoadingIndicator';
 import { useLiveOpenNotice } from '../sent-declines/useLiveOpenNotice';
 import type { SettingsService } from '../settings/settings-service';
 import { useSettings } from '../settings/useSettings';
@@ -189,7 +190,7 @@ export function PaneNavigation({
               </p>
             }
           >
-            <Suspense fallback={<Spinner className={styles.loading} size="small" label="Loading…" />}>
+            <Suspense fallback={<LoadingIndicator className={styles.loading} label="Loading…" />}>
               {view === 'sent' ? (
                 <SentDeclines client={client} hasAccount={hasAccount} />
               ) : (

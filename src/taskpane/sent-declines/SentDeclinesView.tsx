@@ -1,4 +1,5 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
+import { LoadingIndicator } from '../app/LoadingIndicator';
 import type { TrackerSummary } from '../../core/tracking/api-contract';
 import type { LiveConnectionState } from '../tracker-client/tracker-client';
 import { UNOPENED_NOTE } from './describe-tracker-event';
@@ -66,7 +67,7 @@ function TrackerList({ model, reasonLabel }: SentDeclinesViewProps) {
   if (list.status === 'loading') {
     return (
       <div className={styles.state}>
-        <Spinner size="small" label="Loading your sent declines…" />
+        <LoadingIndicator label="Loading your sent declines…" />
       </div>
     );
   }

@@ -1,4 +1,5 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
+import { LoadingIndicator } from '../app/LoadingIndicator';
 import type { DetailState } from './sent-declines-state';
 import { UNOPENED_NOTE, describeTrackerEvent } from './describe-tracker-event';
 import { StatusBadge } from './StatusBadge';
@@ -25,7 +26,7 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
     return (
       <div className={styles.state}>
         {back}
-        <Spinner size="small" label="Loading the decline’s history…" />
+        <LoadingIndicator label="Loading the decline’s history…" />
       </div>
     );
   }
