@@ -78,6 +78,7 @@ export function describeLiveHit(
   const who = tracker?.recipient ? ` by ${tracker.recipient}` : '';
   const what = tracker?.subject ? `“${tracker.subject}”` : 'Your decline';
   if (hit.kind === 'click') return `${what}: a link was clicked${who}.`;
-  const status = tracker ? ` (${statusLabel(tracker)})` : '';
-  return `${what} was opened${who}${status}.`;
+  // The status badge's words ("Opened", "Reopened (2)") would repeat the sentence; say it as a sentence.
+  if (tracker?.status === 'reopened') return `${what} was opened again${who}: ${tracker.opens} opens so far.`;
+  return `${what} was opened${who}.`;
 }

@@ -64,10 +64,13 @@ describe('describeLiveHit', () => {
     opens: 1,
   } as const;
 
-  it('announces a counted open with its new status', () => {
+  it('announces a first open, and a reopen with the count, in one plain sentence', () => {
     expect(describeLiveHit({ kind: 'open', source: 'human' }, tracker)).toBe(
-      '“RE: Interview” was opened by ana@corp.example (Opened).',
+      '“RE: Interview” was opened by ana@corp.example.',
     );
+    expect(
+      describeLiveHit({ kind: 'open', source: 'proxy' }, { ...tracker, status: 'reopened', opens: 3 }),
+    ).toBe('“RE: Interview” was opened again by ana@corp.example: 3 opens so far.');
   });
 
   it('stays quiet for machine and own loads', () => {

@@ -87,7 +87,7 @@ describe('Sent declines', () => {
     });
     expect(await screen.findByText('Opened')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain(
-      '“RE: Interview” was opened by ana@corp.example (Opened).',
+      '“RE: Interview” was opened by ana@corp.example.',
     );
   });
 
