@@ -853,6 +853,9 @@ function trailingCompany(phrase: string, compiled: CompiledExtraction): string |
   return acceptCompany(tidyCompany(kept, compiled), compiled);
 }
 
+/** Endings of words for a person in a role ("associate", "analyst"), unlike a field ("engineering", "analytics"). */
+const PERSON_ROLE_ENDING = /(?:er|or|ist|ant|ate|ive|ian|ent|eer|man|woman|person|lead|head|chef|nurse)$/;
+
 function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction): string | null {
   if (tokens.length === 0) return null;
   const value = tokens
@@ -875,6 +878,11 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
   ) {
     return null;
   }
+  // "Store Associate", "Administrative Analyst II": a name that ends in a role is a job title, not a company.
+  const last = tokens.filter((t) => !LEVEL_SUFFIX.test(t)).pop() ?? '';
+  const lastWord = bare(last);
+  if (tokens.length >= 2 && compiled.roleNouns.has(lastWord) && PERSON_ROLE_ENDING.test(lastWord))
+    return null;
   // "Talent Acquisition", "People Team": a department's name alone says nothing about which company.
   if (
     compiled.departmentWords.includes(value.toLowerCase()) ||

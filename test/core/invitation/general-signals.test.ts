@@ -90,6 +90,22 @@ describe('general signals: casual invitations that never say "interview"', () =>
   });
 });
 
+describe('general signals: British casual invitations', () => {
+  it('recognises "fancy coming in for a coffee and a chat" about a job', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Nina, thanks for applying to the kitchen porter job. Fancy coming in for a chat on Friday?\n\nGreg',
+        {
+          subject: 'Kitchen porter',
+          fromName: 'Greg Hill',
+          fromEmail: 'greg@thecrown-pub.example',
+        },
+      ),
+    );
+    expect(result.verdict).toBe('invitation');
+  });
+});
+
 describe('general signals: asking whether the reader has a few minutes', () => {
   it('recognises "do you have 15 minutes tomorrow" about an application as an invitation', () => {
     const result = analyzeInvitation(
@@ -238,7 +254,36 @@ describe('general signals: look-alikes that must stay negatives', () => {
   });
 });
 
+describe('general signals: selling to employers', () => {
+  it('does not treat a pitch for interview-scheduling software as an invitation', () => {
+    const result = analyzeInvitation(
+      email(
+        'Still scheduling interviews by hand? Book a demo of our hiring software and cut your time to hire. ' +
+          'Set up a call with our sales team today.',
+        { subject: 'Hiring this quarter?', fromName: 'Slotwise', fromEmail: 'hello@slotwise.example' },
+      ),
+    );
+    expect(result.verdict).toBe('not-invitation');
+    expect(result.category).toBe('marketing');
+  });
+});
+
 describe('general signals: what is never a company', () => {
+  it('does not take a job title from the subject ("Store Associate") for the company', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hello Maria,\n\nWe reviewed your application for Store Associate and would like to speak with you. ' +
+          'Please reply with your availability for a 15 minute call.\n\nStore Recruiting Team',
+        {
+          subject: 'Store Associate - Next steps',
+          fromName: 'Careers',
+          fromEmail: 'careers@northpoint-stores.example',
+        },
+      ),
+    );
+    expect(result.fields.company.value).not.toBe('Store Associate');
+  });
+
   it('does not offer a department name alone ("Talent Acquisition") or a CV as the company', () => {
     const result = analyzeInvitation(
       email(

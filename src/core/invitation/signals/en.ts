@@ -248,7 +248,7 @@ export const englishSignals: InvitationSignalTable = {
         'sets an interview time',
       ),
       s(
-        `(?:come|drop|stop) (?:by|in|over|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
+        `(?:come|coming|drop|dropping|stop|stopping|pop|popping) (?:by|in|over|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
         2,
         'asks you to come in',
       ),
@@ -321,6 +321,11 @@ export const englishSignals: InvitationSignalTable = {
         'asks whether you have time',
       ),
       s(`work around your (?:schedule|calendar|availability|diary)`, 2, 'offers to fit your schedule'),
+      s(
+        `(?:do you |would you )?fancy (?:coming|popping|dropping|stopping|a chat|a coffee|a call|a quick|meeting|having)`,
+        3,
+        'asks whether you would like to come in',
+      ),
       s(
         `are you (?:around|about) (?:on |this |next |tomorrow|today|for|at|sometime|saturday|sunday|monday|tuesday|wednesday|thursday|friday)`,
         3,
@@ -699,6 +704,17 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`(?:offer|deal|sale) ends`, 4),
+        // Selling to employers: hiring and scheduling software, demos.
+        s(
+          `(?:book|request|schedule|get|see) (?:a |your |our )?(?:free |quick |live |personali[sz]ed )?demo`,
+          5,
+        ),
+        s(`(?:our|the) sales team`, 3),
+        s(
+          `(?:recruiting|recruitment|hiring|scheduling|hr|applicant tracking|interview scheduling) (?:software|platform|tool|solution)s?`,
+          3,
+        ),
+        s(`(?:time|cost)[- ]to[- ]hire`, 3),
       ],
     },
     'cold-outreach': {
