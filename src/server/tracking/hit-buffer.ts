@@ -61,6 +61,11 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
 
   let queue: HitFact[] = [];
+  /**
+   * The batch being written, kept out of `queue`: a spill during the write empties the queue, and the
+   * write's success must then remove exactly this batch, not whatever hits arrived since.
+   */
+  let inFlight: HitFact[] = [];
   let written = 0;
   let dropped = 0;
   let failedFlushes = 0;
@@ -92,17 +97,22 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
   async function writeAll(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      inFlight = batch;
       let recorded;
       try {
         recorded = await withTimeout(store.recordHits(batch), writeTimeoutMs);
       } catch (error) {
         failedFlushes++;
+        // Back at the head of the queue, to be spooled or retried (a late success is harmless: ids).
+        queue = batch.concat(queue);
+        inFlight = [];
         const queued = queue.length;
         const where = spillQueue() ? 'they were spooled to disk' : 'they stay queued';
         onError(`Storing ${batch.length} hits failed; ${where} (${queued} queued)`, error);
         throw error;
       }
-      queue = queue.slice(batch.length);
+      inFlight = [];
       written += batch.length;
       overflow?.storageAccepted();
       publish(recorded);
@@ -183,7 +193,7 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
       }
       return queue.length;
     },
-    stats: () => ({ queued: queue.length, written, dropped, failedFlushes }),
+    stats: () => ({ queued: queue.length + inFlight.length, written, dropped, failedFlushes }),
   };
 }
 

@@ -200,3 +200,63 @@ describe('hit buffer', () => {
     ]);
   });
 });
+
+describe('hit buffer spilling while a write is still running', () => {
+  it('loses no hit when the queue spills during a slow write that then succeeds', async () => {
+    const written = new Set<string>();
+    const spilled = new Set<string>();
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const store: Pick<TrackerStore, 'recordHits'> = {
+      recordHits(hits) {
+        calls++;
+        // The first write is slow (a database under load); later ones answer at once.
+        const wait = calls === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+        return wait.then(() => {
+          hits.forEach((h) => written.add(h.id));
+          return [];
+        });
+      },
+    };
+    const buffer = createHitBuffer({
+      store,
+      live: createInMemoryLiveEvents(),
+      flushIntervalMs: 1,
+      maxBatch: 3,
+      maxQueued: 5,
+      overflow: () => ({
+        spill(hits) {
+          hits.forEach((h) => spilled.add(h.id));
+          return hits.length;
+        },
+        storageAccepted: () => undefined,
+        drain: () => Promise.resolve(),
+        close: () => Promise.resolve(),
+        stats: () => ({
+          pendingHits: 0,
+          pendingBytes: 0,
+          spooledHits: 0,
+          replayedHits: 0,
+          refusedHits: 0,
+          skippedLines: 0,
+        }),
+      }),
+    });
+
+    const accepted = Array.from({ length: 3 }, () => hit());
+    accepted.forEach((h) => buffer.enqueue(h));
+    await vi.waitFor(() => expect(calls).toBe(1));
+    // While that batch is being written, enough hits arrive to fill the queue and spill it, and then more.
+    for (let i = 0; i < 9; i++) {
+      const next = hit();
+      accepted.push(next);
+      expect(buffer.enqueue(next)).toBe(true);
+    }
+    release();
+    await buffer.close(1000);
+
+    const kept = accepted.filter((h) => written.has(h.id) || spilled.has(h.id));
+    expect(kept.map((h) => h.id)).toEqual(accepted.map((h) => h.id));
+    expect(buffer.stats().dropped).toBe(0);
+  });
+});
