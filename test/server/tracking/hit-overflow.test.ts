@@ -114,7 +114,9 @@ describe('hit overflow', () => {
     const db = storage();
     const first = overflowFor((hits) => db.write(hits));
     first.spill([hitFact(1), hitFact(2)]);
-    // Simulate kill -9: the lock names a process that no longer exists.
+    // Simulate kill -9: the dead process's retry timer stops (left running, it raced the second one's
+    // replay of the same file on a slow machine), and the lock names a process that no longer exists.
+    await first.close();
     const child = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => child.on('exit', resolve));
     writeFileSync(`${path}.lock`, String(child.pid));
