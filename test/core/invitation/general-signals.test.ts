@@ -106,6 +106,30 @@ describe('general signals: British casual invitations', () => {
   });
 });
 
+describe('general signals: bringing the reader in', () => {
+  it('lets "would like to bring you in for an interview" outweigh "we received your resume"', () => {
+    const result = analyzeInvitation(
+      email(
+        'Good morning Jose,\n\nWe received your resume for the Shipping Clerk position and would like to bring you ' +
+          'in for an interview. Are you available Monday at 9:30 AM?\n\nThank you,\nRita Gomez\nHuman Resources',
+        { subject: 'RE: Shipping Clerk', fromName: 'Rita Gomez', fromEmail: 'rgomez@ashfordsupply.example' },
+      ),
+    );
+    expect(result.verdict).toBe('invitation');
+  });
+
+  it('recognises "any chance you’re free Thursday" about a role applied for', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Leo, thanks for applying to the support engineer role. Any chance you’re free Thursday for 20 minutes ' +
+          'on the phone?\n\nKate',
+        { subject: 'Support engineer', fromName: 'Kate Moss', fromEmail: 'kate@helpwise.example' },
+      ),
+    );
+    expect(result.verdict).toBe('invitation');
+  });
+});
+
 describe('general signals: asking whether the reader has a few minutes', () => {
   it('recognises "do you have 15 minutes tomorrow" about an application as an invitation', () => {
     const result = analyzeInvitation(
@@ -269,6 +293,16 @@ describe('general signals: selling to employers', () => {
 });
 
 describe('general signals: what is never a company', () => {
+  it('does not take a code-hosting or portfolio site ("GitHub") for the company', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hey Max, our lead reviewed your work on GitHub and would like to meet you. Are you free on Friday?\n\nDan',
+        { subject: 'Chat', fromName: 'Dan Brooks', fromEmail: 'dan@gmail.com' },
+      ),
+    );
+    expect(result.fields.company.value).not.toBe('GitHub');
+  });
+
   it('does not take a job title from the subject ("Store Associate") for the company', () => {
     const result = analyzeInvitation(
       email(

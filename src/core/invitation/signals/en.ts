@@ -111,6 +111,11 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s('(?:trial|working) (?:shift|day|session|interview)', 2, 'mentions a trial shift'),
       s(
+        '\\d+ ?(?:minutes|mins|min) (?:on the phone|over the phone|on a call|on zoom|on teams|on video|to chat|to talk)',
+        2,
+        'proposes a call',
+      ),
+      s(
         "(?:to|for a|and) (?:chat|talk|speak|meet|catch up) (?:with|to) (?:the|our|my) (?:[\\w’'&-]+\\s+){0,2}(?:team|manager|owner|founders?|director|head chef|lead|boss)",
         2,
         'proposes a chat with the team',
@@ -223,6 +228,11 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:like|love|want|keen|happy|excited|wants|would) to (?:meet|see) you`, 4, 'asks to meet you'),
       s(
+        `(?:bring|have|get|invite) you (?:in|back|over|on-?site) (?:for|to) (?:an? |the |your )?${FEW}(?:interview|chat|conversation|meeting|visit|round|screen)`,
+        5,
+        'asks to bring you in for an interview',
+      ),
+      s(
         `${NOT_IF_WE}(?:want|like|love|wish|plan|hope|need|going|gonna) to (?:do|have|hold|conduct|run) (?:an? |the |your |our )?${FEW}(?:interview|phone screen|screening call|screening)`,
         5,
         'asks to interview you',
@@ -321,6 +331,11 @@ export const englishSignals: InvitationSignalTable = {
         'asks whether you have time',
       ),
       s(`work around your (?:schedule|calendar|availability|diary)`, 2, 'offers to fit your schedule'),
+      s(
+        `any chance ${FEW}(?:you${APOS}re|you are|you${APOS}d be|you could|you can|you${APOS}re free|you have) (?:free|around|available|make|do|jump|hop|pop|time|be free)`,
+        3,
+        'asks whether you are free',
+      ),
       s(
         `(?:do you |would you )?fancy (?:coming|popping|dropping|stopping|a chat|a coffee|a call|a quick|meeting|having)`,
         3,
@@ -1865,6 +1880,10 @@ export const englishSignals: InvitationSignalTable = {
     'cv',
     'resume',
     'résumé',
+    'github',
+    'gitlab',
+    'behance',
+    'dribbble',
     'he',
     'she',
     'they',
