@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../../src/server/http/authenticate';
+import { createTokenSigner } from '../../../src/server/tracking/token-signer';
+import { createTrackingTokens } from '../../../src/server/tracking/tracking-tokens';
 import { createSqliteTrackerStore } from '../../../src/server/storage/sqlite/sqlite-tracker-store';
 import {
   CHROME_UA,
+  TEST_SECRET,
   buildTestApp,
   createAccount,
   createTracker,
@@ -230,6 +233,29 @@ describe('hostile and careless requests', () => {
       expect(t.deps.hits.stats()).toMatchObject({ queued: 0, failedFlushes: 0 });
       expect(await t.store.getTracker(accountId, tracker.id)).toBeNull();
     });
+  });
+
+  it('keeps recording pixels signed with a rotated-out secret, and stops once that secret is removed', async () => {
+    const store = createSqliteTrackerStore({ path: ':memory:' });
+    const before = await buildTestApp({ store });
+    const { apiKey, accountId } = await createAccount(before.app);
+    const tracker = await createTracker(before.app, apiKey);
+    const withSecrets = (secrets: string[]) =>
+      buildTestApp({ store, deps: { tokens: createTrackingTokens(createTokenSigner(secrets)) } });
+    const opensAfterLoad = async (app: TestApp) => {
+      expect(
+        (await app.app.inject({ url: pathOf(tracker.pixelUrl), remoteAddress: '198.51.100.9' })).statusCode,
+      ).toBe(200);
+      await app.deps.hits.flush();
+      return (await store.getTracker(accountId, tracker.id))?.hits.length;
+    };
+    const rotated = await withSecrets(['a-new-secret-a-new-secret-a-new-secret-0', TEST_SECRET]);
+    expect(await opensAfterLoad(rotated)).toBe(1);
+    const retired = await withSecrets(['a-new-secret-a-new-secret-a-new-secret-0']);
+    expect(await opensAfterLoad(retired)).toBe(1);
+    await retired.app.close();
+    await rotated.app.close();
+    t = before;
   });
 
   describe('X-Forwarded-For', () => {
