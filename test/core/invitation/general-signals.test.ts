@@ -143,6 +143,19 @@ describe('general signals: asking whether the reader has a few minutes', () => {
   });
 });
 
+describe('general signals: hiring in the media is still hiring', () => {
+  it('recognises an editor inviting an applicant for a reporter job to interview', () => {
+    const result = analyzeInvitation(
+      email(
+        "Hi Tom,\n\nThanks for applying for the Reporter position. I'm the news editor at the Lakeside Echo and I " +
+          'would like to interview you for the role. Are you available on Friday at 11am?\n\nJune Ortega',
+        { subject: 'Reporter position', fromName: 'June Ortega', fromEmail: 'june@lakeside-echo.example' },
+      ),
+    );
+    expect(result.verdict).toBe('invitation');
+  });
+});
+
 describe('general signals: look-alikes that must stay negatives', () => {
   it('reads "decided to progress with other candidates" as a rejection', () => {
     const result = analyzeInvitation(

@@ -228,6 +228,11 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:like|love|want|keen|happy|excited|wants|would) to (?:meet|see) you`, 4, 'asks to meet you'),
       s(
+        `${NOT_IF_WE}(?:like|love|want|keen|happy|pleased|wish|plan) to interview you(?! (?:about|on|regarding|for (?:the|our|my|a|an) (?:podcast|show|article|story|piece|magazine|newspaper|blog|paper|programme|program|series|documentary|channel|newsletter|study|research)))`,
+        5,
+        'asks to interview you',
+      ),
+      s(
         `(?:bring|have|get|invite) you (?:in|back|over|on-?site) (?:for|to) (?:an? |the |your )?${FEW}(?:interview|chat|conversation|meeting|visit|round|screen)`,
         5,
         'asks to bring you in for an interview',
@@ -855,7 +860,7 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`as a thank(?:-| )you,? (?:we${APOS}ll|we will|you${APOS}ll|you will|we${APOS}d)`, 3),
         s(
-          `(?:i${APOS}m|i am|we${APOS}re|we are) (?:an? |the )?${FEW}(?:reporter|journalist|producer|editor|correspondent|columnist|presenter|broadcaster)`,
+          `(?:i${APOS}m|i am|we${APOS}re|we are) (?:an? |the )?${FEW}(?:reporter|journalist|producer|correspondent|columnist|presenter|broadcaster)`,
           5,
           'introduces a journalist or producer',
         ),
