@@ -1,21 +1,12 @@
 /** Render-only view of the decline panel: everything it shows comes from props, every action goes back out. */
-import { useId } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { DECLINE_REASONS, findDeclineReason } from '../../core/decline/decline-reasons';
 import { splitParagraphs } from '../../core/decline/render-decline-reply';
 import type { RenderDeclineReplyResult } from '../../core/decline/render-decline-reply';
 import type { InvitationAnalysis } from '../../core/invitation/email-input';
 import { LoadingIndicator } from '../app/LoadingIndicator';
+import { Notice } from '../app/Notice';
 import { isDeclineFormVisible } from './decline-panel-state';
 import type { DeclineField, ReadyState } from './decline-panel-state';
 import { formatMeetingTime } from './format-meeting-time';
@@ -38,27 +29,22 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
     case 'no-item':
       return (
         <main className={classes.root}>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>No email selected</MessageBarTitle>
-              Select an email and Politely will read it.
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="info" title="No email selected">
+            Select an email and Politely will read it.
+          </Notice>
         </main>
       );
     case 'error':
       return (
         <main className={classes.root}>
           <div role="alert">
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Politely couldn't read this email</MessageBarTitle>
-                {state.message}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button onClick={actions.reload}>Try again</Button>
-              </MessageBarActions>
-            </MessageBar>
+            <Notice
+              intent="error"
+              title="Politely couldn't read this email"
+              actions={<Button onClick={actions.reload}>Try again</Button>}
+            >
+              {state.message}
+            </Notice>
           </div>
         </main>
       );
@@ -80,6 +66,10 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
   const { email } = state;
   const from = [email.fromName, email.fromEmail && `<${email.fromEmail}>`].filter(Boolean).join(' ');
   const meetingTime = email.meeting ? formatMeetingTime(email.meeting) : null;
+  // The email on which the user pressed "Decline anyway" here. That button disappears once pressed, so
+  // keyboard focus moves on to the form it revealed; a draft restored on returning to the email, with the
+  // pane pinned, does not pull focus away from Outlook.
+  const [declinedAnywayHere, setDeclinedAnywayHere] = useState<ReadyState['email'] | null>(null);
 
   return (
     <main className={classes.root}>
@@ -104,7 +94,10 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
       <VerdictSection
         analysis={state.analysis}
         declineAnyway={state.declineAnyway}
-        onDeclineAnyway={actions.declineAnyway}
+        onDeclineAnyway={() => {
+          setDeclinedAnywayHere(email);
+          actions.declineAnyway();
+        }}
         classes={classes}
       />
 
@@ -114,7 +107,13 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
             Your reply
           </h2>
           <div className={classes.fieldGrid}>
-            <TextField label="Hiring manager" field="hiringManager" state={state} actions={actions} />
+            <TextField
+              label="Hiring manager"
+              field="hiringManager"
+              state={state}
+              actions={actions}
+              autoFocus={declinedAnywayHere === email}
+            />
             <TextField label="Job title" field="jobTitle" state={state} actions={actions} />
             <TextField label="Company" field="company" state={state} actions={actions} />
             <TextField label="Your name" field="yourName" state={state} actions={actions} />
@@ -191,11 +190,13 @@ function TextField(props: {
   field: DeclineField;
   state: ReadyState;
   actions: DeclinePanelActions;
+  autoFocus?: boolean;
 }) {
-  const { label, field, state, actions } = props;
+  const { label, field, state, actions, autoFocus } = props;
   return (
     <Field label={label}>
       <Input
+        autoFocus={autoFocus}
         value={state.fields[field]}
         onChange={(_event, data) => actions.changeField(field, data.value)}
       />
@@ -272,9 +273,7 @@ function PreviewSection(props: {
       </div>
       {preview && !preview.ok ? (
         <div role="alert">
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{preview.error.message}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="error">{preview.error.message}</Notice>
         </div>
       ) : (
         <div className={classes.preview} data-testid="reply-preview">
@@ -307,34 +306,25 @@ function ReplyStatusMessage({
   return (
     <div role="status">
       {reply.status === 'opened' && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            {reply.replyAll ? 'Reply-all opened in Outlook.' : 'Reply opened in Outlook.'} Check it, then
-            press Send.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success">
+          {reply.replyAll ? 'Reply-all opened in Outlook.' : 'Reply opened in Outlook.'} Check it, then press
+          Send.
+        </Notice>
       )}
       {reply.status === 'opened' && reply.notTrackedReason && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Not tracked: {reply.notTrackedReason} The reply opened without a tracking image. To track it,
-            close that reply and retry.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onRetry}>Retry with tracking</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="warning" actions={<Button onClick={onRetry}>Retry with tracking</Button>}>
+          Not tracked: {reply.notTrackedReason} The reply opened without a tracking image. To track it, close
+          that reply and retry.
+        </Notice>
       )}
       {reply.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The reply didn't open</MessageBarTitle>
-            {reply.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onDismiss}>Dismiss</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="error"
+          title="The reply didn't open"
+          actions={<Button onClick={onDismiss}>Dismiss</Button>}
+        >
+          {reply.message}
+        </Notice>
       )}
     </div>
   );

@@ -17,8 +17,9 @@ export interface TrackerDetailViewProps {
 /** Render-only: one tracked decline with every event in plain words. */
 export function TrackerDetailView({ detail, now, actions, reasonLabel }: TrackerDetailViewProps) {
   const styles = useSentDeclinesStyles();
+  // The row that was pressed is gone; keyboard focus lands on the way back rather than on the page.
   const back = (
-    <Button appearance="subtle" className={styles.back} onClick={actions.closeDetail}>
+    <Button appearance="subtle" className={styles.back} onClick={actions.closeDetail} autoFocus>
       ← Back to sent declines
     </Button>
   );
@@ -96,7 +97,12 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
             >
               {deletion.kind === 'deleting' ? 'Deleting…' : 'Delete'}
             </Button>
-            <Button onClick={actions.cancelDelete} disabled={deletion.kind === 'deleting'}>
+            <Button
+              onClick={actions.cancelDelete}
+              disabled={deletion.kind === 'deleting'}
+              // "Delete tracker" is gone; focus goes to the choice that loses nothing.
+              autoFocus
+            >
               Keep it
             </Button>
           </>

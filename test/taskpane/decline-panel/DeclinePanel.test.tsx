@@ -224,7 +224,9 @@ describe('DeclinePanel', () => {
   });
 
   it('says when an email is not an invitation and lets the user decline anyway', async () => {
+    const mailbox = createFakeMailbox({ item: invitationEmail({ itemId: 'newsletter' }) });
     const { user } = renderPane({
+      mailbox,
       analysis: analysisOf({
         verdict: 'not-invitation',
         isInvitation: false,
@@ -236,6 +238,16 @@ describe('DeclinePanel', () => {
     expect(screen.queryByRole('button', { name: 'Open reply' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Decline anyway' }));
     expect(openReplyButton()).toBeTruthy();
+    // The pressed button is gone; focus moves to the form rather than falling back to the page.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Hiring manager' }));
+
+    // Back on this email later (pinned pane), the restored form does not pull focus to itself.
+    mailbox.select(null);
+    await screen.findByText('No email selected');
+    (document.activeElement as HTMLElement | null)?.blur();
+    mailbox.select(invitationEmail({ itemId: 'newsletter' }));
+    await screen.findByRole('textbox', { name: 'Hiring manager' });
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('says what it saw for interview logistics and still offers the reply', async () => {

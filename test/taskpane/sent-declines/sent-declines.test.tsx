@@ -120,6 +120,8 @@ describe('Sent declines', () => {
     const user = renderView(fake);
     await user.click(await screen.findByRole('button', { name: /RE: Interview/ }));
     const activity = await screen.findByRole('list', { name: 'Activity, newest first' });
+    // The pressed row is gone: keyboard focus is on the way back, not lost to the page.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '← Back to sent declines' }));
     expect(
       within(activity)
         .getAllByRole('listitem')
@@ -130,6 +132,7 @@ describe('Sent declines', () => {
       '1 hour ago: Your own copy, not counted',
     ]);
     await user.click(screen.getByRole('button', { name: 'Delete tracker' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep it' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
     expect(screen.getByText('Deleted “RE: Interview”.')).toBeTruthy();
