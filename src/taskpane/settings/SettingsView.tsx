@@ -26,11 +26,13 @@ export function SettingsView({ form, reasons, displayName }: SettingsViewProps) 
   };
   return (
     <form className={styles.form} aria-label="Settings" onSubmit={onSubmit} noValidate>
-      <Switch
-        label="Track when my reply is opened"
-        checked={draft.trackOpens}
-        onChange={(_e, data) => form.setField('trackOpens', data.checked)}
-      />
+      <Field hint="Adds a 1×1 image from your tracker to each reply. When the recipient’s mail app loads it, Sent declines shows the reply as opened. If their mail app blocks images, no open is seen.">
+        <Switch
+          label="Track when my reply is opened"
+          checked={draft.trackOpens}
+          onChange={(_e, data) => form.setField('trackOpens', data.checked)}
+        />
+      </Field>
       <Field
         label="Your name"
         hint={
@@ -64,6 +66,7 @@ export function SettingsView({ form, reasons, displayName }: SettingsViewProps) 
       </Field>
       <Field
         label="Tracker URL"
+        hint="The Politely tracking server that records opens of your replies."
         validationState={form.trackerUrlError ? 'error' : form.willForgetKey ? 'warning' : 'none'}
         validationMessage={
           form.trackerUrlError ??

@@ -34,6 +34,19 @@ describe('Settings', () => {
     expect(screen.getByText(/stores its key with this mailbox’s add-in settings/)).toBeTruthy();
   });
 
+  it('explains what tracking does and what the tracker URL is', () => {
+    renderPanel(createMemorySettingsStore(defaultSettings('https://localhost:3001')));
+    expect(
+      screen.getByRole('switch', {
+        name: 'Track when my reply is opened',
+        description: /1×1 image .* If their mail app blocks images, no open is seen/,
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('textbox', { name: 'Tracker URL', description: /records opens of your replies/ }),
+    ).toBeTruthy();
+  });
+
   it('saves the name, default reason and switch to the store', async () => {
     const store = createMemorySettingsStore(defaultSettings('https://localhost:3001'));
     const { user } = renderPanel(store);
