@@ -1,4 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import { LoadingIndicator } from '../app/LoadingIndicator';
 import type { TrackerSummary } from '../../core/tracking/api-contract';
 import type { LiveConnectionState } from '../tracker-client/tracker-client';
@@ -26,6 +27,8 @@ const LIVE_TEXT: Record<LiveConnectionState, string> = {
 export function SentDeclinesView({ model, reasonLabel }: SentDeclinesViewProps) {
   const styles = useSentDeclinesStyles();
   const { state, now, actions } = model;
+  // The row whose detail was opened: back on the list, keyboard focus returns to it.
+  const [openedId, setOpenedId] = useState<string | null>(null);
   return (
     <section className={styles.root} aria-labelledby="sent-declines-heading">
       <div className={styles.header}>
@@ -52,7 +55,15 @@ export function SentDeclinesView({ model, reasonLabel }: SentDeclinesViewProps) 
         )}
       </div>
       {state.detail.status === 'closed' ? (
-        <TrackerList model={model} reasonLabel={reasonLabel} />
+        <TrackerList
+          model={model}
+          reasonLabel={reasonLabel}
+          focusId={openedId}
+          onOpen={(id) => {
+            setOpenedId(id);
+            actions.openDetail(id);
+          }}
+        />
       ) : (
         <TrackerDetailView detail={state.detail} now={now} actions={actions} reasonLabel={reasonLabel} />
       )}
@@ -60,7 +71,12 @@ export function SentDeclinesView({ model, reasonLabel }: SentDeclinesViewProps) 
   );
 }
 
-function TrackerList({ model, reasonLabel }: SentDeclinesViewProps) {
+function TrackerList({
+  model,
+  reasonLabel,
+  focusId,
+  onOpen,
+}: SentDeclinesViewProps & { focusId: string | null; onOpen(id: string): void }) {
   const styles = useSentDeclinesStyles();
   const { state, now, actions } = model;
   const list = state.list;
@@ -100,7 +116,8 @@ function TrackerList({ model, reasonLabel }: SentDeclinesViewProps) {
               tracker={tracker}
               now={now}
               reason={reasonLabel(tracker.template)}
-              onOpen={actions.openDetail}
+              onOpen={onOpen}
+              autoFocus={tracker.id === focusId}
             />
           </li>
         ))}
@@ -125,9 +142,10 @@ interface TrackerRowProps {
   now: Date;
   reason: string | null;
   onOpen(id: string): void;
+  autoFocus: boolean;
 }
 
-function TrackerRow({ tracker, now, reason, onOpen }: TrackerRowProps) {
+function TrackerRow({ tracker, now, reason, onOpen, autoFocus }: TrackerRowProps) {
   const styles = useSentDeclinesStyles();
   const subject = tracker.subject || '(no subject)';
   return (
@@ -135,6 +153,7 @@ function TrackerRow({ tracker, now, reason, onOpen }: TrackerRowProps) {
       type="button"
       className={styles.row}
       data-tracker-id={tracker.id}
+      autoFocus={autoFocus}
       onClick={() => onOpen(tracker.id)}
     >
       <span className={styles.rowTop}>

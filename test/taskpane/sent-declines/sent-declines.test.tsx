@@ -133,6 +133,13 @@ describe('Sent declines', () => {
     ]);
     await user.click(screen.getByRole('button', { name: 'Delete tracker' }));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep it' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    await user.click(screen.getByRole('button', { name: '← Back to sent declines' }));
+    // Back on the list, focus returns to the row that was opened.
+    expect(document.activeElement).toBe(rows()[0]);
+    await user.click(rows()[0] as HTMLElement);
+    await screen.findByRole('list', { name: 'Activity, newest first' });
+    await user.click(screen.getByRole('button', { name: 'Delete tracker' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
     expect(screen.getByText('Deleted “RE: Interview”.')).toBeTruthy();
