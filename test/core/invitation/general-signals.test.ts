@@ -422,3 +422,27 @@ describe('general signals: job titles', () => {
     expect(result.fields.jobTitle.value).toBe('Technical Support Agent');
   });
 });
+
+describe('general signals: details of a visit already agreed', () => {
+  it('reports the agenda sent ahead of an on-site as logistics, not as a new invitation', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Ana,\n\nAhead of your onsite on Tuesday, here is the agenda: 9:30 coffee with me, 10:00 pairing with ' +
+          'Leo, 11:00 a conversation with the hiring manager, 12:00 lunch with the team.\n\nSee you Tuesday,\nMarta',
+        { subject: 'Tuesday', fromName: 'Marta Lind', fromEmail: 'marta@fjordsoft.example' },
+      ),
+    );
+    expect(result.verdict).toBe('interview-logistics');
+  });
+
+  it('reports a changed video link for an agreed interview as logistics', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Ben, small change for Thursday’s chat with the hiring manager: here is the updated Zoom link, ' +
+          'https://zoom.us/j/5550001111. Everything else stays the same.\n\nAda',
+        { subject: 'Thursday', fromName: 'Ada Park', fromEmail: 'ada@kiteworks.example' },
+      ),
+    );
+    expect(result.verdict).toBe('interview-logistics');
+  });
+});

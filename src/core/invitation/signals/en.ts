@@ -1084,6 +1084,24 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`same (?:zoom|link|teams|meet|room|address|location) as (?:last time|before)`, 3),
+        // The practical details of a visit or call already agreed: the day's agenda, a changed link. (Not
+        // directions or parking: first invitations give those too.)
+        s(
+          `(?:ahead of|before) your (?:onsite|on-site|visit|interview|call|day with us)`,
+          3,
+          'gives the practical details of a visit already arranged',
+        ),
+        s(
+          `(?:here${APOS}s|here is|attached is) (?:the|your|an?) (?:agenda|itinerary|timetable|schedule for the day)`,
+          3,
+          'gives the practical details of a visit already arranged',
+        ),
+        s(
+          `(?:new|updated|changed|correct|different) (?:zoom|teams|meet|meeting|video|dial-in|call) link|link for (?:our|your|the) (?:call|interview|meeting|chat) ${FEW}changed`,
+          4,
+          'updates the link of a call already arranged',
+        ),
+        s(`everything else (?:stays|remains|is) the same`, 3),
       ],
     },
     reschedule: {
