@@ -131,6 +131,25 @@ describe.skipIf(!runBrowserTests)('the pane at 320 px in the dark theme (real Ch
     expect(clipped).toBeLessThanOrEqual(0);
     expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
   });
+
+  it('shows the outcome of "Open reply" beside the buttons, in view of a pane scrolled to the top', async () => {
+    await pane().getByRole('tab', { name: 'Decline', exact: true }).click();
+    await pane()
+      .locator('html')
+      .evaluate((html) => html.ownerDocument.defaultView?.scrollTo(0, 0));
+    await pane().getByRole('button', { name: 'Open reply', exact: true }).click();
+    // This tracker refuses new trackers, so the reply opens untracked and the pane must say so.
+    const warning = pane().getByText(/^Not tracked:/);
+    await warning.waitFor();
+    const box = await warning.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(PANE_HEIGHT);
+    await pane().getByRole('button', { name: 'Retry with tracking' }).waitFor();
+    const buttons = await pane()
+      .getByRole('button', { name: 'Open reply', exact: true })
+      .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    expect(buttons.bottom).toBeLessThanOrEqual(PANE_HEIGHT);
+  });
 });
 
 async function answerAsTracker(route: Route): Promise<void> {
@@ -142,7 +161,7 @@ async function answerAsTracker(route: Route): Promise<void> {
   };
   if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
   const { pathname } = new URL(request.url());
-  if (pathname === '/api/v1/trackers') {
+  if (pathname === '/api/v1/trackers' && request.method() === 'GET') {
     return route.fulfill({ status: 200, headers: cors, json: trackerPage });
   }
   // Live events and anything else: the view says it is not live, which this test does not look at.

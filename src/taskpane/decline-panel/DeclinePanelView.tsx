@@ -102,84 +102,91 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
       />
 
       {isDeclineFormVisible(state) && (
-        <section className={classes.section} aria-labelledby={replyHeadingId}>
-          <h2 id={replyHeadingId} className={classes.heading}>
-            Your reply
-          </h2>
-          <div className={classes.fieldGrid}>
-            <TextField
-              label="Hiring manager"
-              field="hiringManager"
-              state={state}
-              actions={actions}
-              autoFocus={declinedAnywayHere === email}
-            />
-            <TextField label="Job title" field="jobTitle" state={state} actions={actions} />
-            <TextField label="Company" field="company" state={state} actions={actions} />
-            <TextField label="Your name" field="yourName" state={state} actions={actions} />
-          </div>
-          <Field label="Decline reason">
-            <Select
-              value={state.reasonId}
-              onChange={(_event, data) => {
-                const reason = findDeclineReason(data.value);
-                if (reason) actions.changeReason(reason.id);
-              }}
-            >
-              {DECLINE_REASONS.map((reason) => (
-                <option key={reason.id} value={reason.id}>
-                  {reason.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field
-            label="Reply text"
-            hint={
-              state.textEdited
-                ? 'Edited by you: changing the fields or reason no longer rewrites it.'
-                : 'Follows the fields and reason above until you edit it.'
-            }
-          >
-            <Textarea
-              value={state.text}
-              resize="vertical"
-              rows={12}
-              onChange={(_event, data) => actions.editText(data.value)}
-            />
-          </Field>
-          {state.textEdited && (
-            <div className={classes.textActions}>
-              <Button size="small" onClick={actions.resetText}>
-                Use the template text
-              </Button>
-              <span>Replaces your edits with the wording for the chosen reason.</span>
+        <>
+          <section className={classes.section} aria-labelledby={replyHeadingId}>
+            <h2 id={replyHeadingId} className={classes.heading}>
+              Your reply
+            </h2>
+            <div className={classes.fieldGrid}>
+              <TextField
+                label="Hiring manager"
+                field="hiringManager"
+                state={state}
+                actions={actions}
+                autoFocus={declinedAnywayHere === email}
+              />
+              <TextField label="Job title" field="jobTitle" state={state} actions={actions} />
+              <TextField label="Company" field="company" state={state} actions={actions} />
+              <TextField label="Your name" field="yourName" state={state} actions={actions} />
             </div>
-          )}
-          <PreviewSection state={state} preview={preview} meetingTime={meetingTime} classes={classes} />
-          <ReplyStatusMessage
-            state={state}
-            onDismiss={actions.dismissReplyStatus}
-            onRetry={() =>
-              actions.openReply({ replyAll: state.reply.status === 'opened' && state.reply.replyAll })
-            }
-          />
-          <div className={classes.buttons}>
-            <Button
-              appearance="primary"
-              disabledFocusable={!preview?.ok || state.reply.status === 'opening'}
-              onClick={() => actions.openReply({ replyAll: false })}
+            <Field label="Decline reason">
+              <Select
+                value={state.reasonId}
+                onChange={(_event, data) => {
+                  const reason = findDeclineReason(data.value);
+                  if (reason) actions.changeReason(reason.id);
+                }}
+              >
+                {DECLINE_REASONS.map((reason) => (
+                  <option key={reason.id} value={reason.id}>
+                    {reason.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              label="Reply text"
+              hint={
+                state.textEdited
+                  ? 'Edited by you: changing the fields or reason no longer rewrites it.'
+                  : 'Follows the fields and reason above until you edit it.'
+              }
             >
-              Open reply
-            </Button>
-            <Button
-              disabledFocusable={!preview?.ok || state.reply.status === 'opening'}
-              onClick={() => actions.openReply({ replyAll: true })}
-            >
-              Open reply all
-            </Button>
+              <Textarea
+                value={state.text}
+                resize="vertical"
+                rows={12}
+                onChange={(_event, data) => actions.editText(data.value)}
+              />
+            </Field>
+            {state.textEdited && (
+              <div className={classes.textActions}>
+                <Button size="small" onClick={actions.resetText}>
+                  Use the template text
+                </Button>
+                <span>Replaces your edits with the wording for the chosen reason.</span>
+              </div>
+            )}
+            <PreviewSection state={state} preview={preview} meetingTime={meetingTime} classes={classes} />
+          </section>
+          {/* The outcome sits with the buttons, which stay in view (a child of <main>, not of the section above,
+              so sticking is not limited to that section's box): a "Not tracked" warning or an error must
+              not open below the fold of a pane scrolled to the top. */}
+          <div className={classes.footer}>
+            <ReplyStatusMessage
+              state={state}
+              onDismiss={actions.dismissReplyStatus}
+              onRetry={() =>
+                actions.openReply({ replyAll: state.reply.status === 'opened' && state.reply.replyAll })
+              }
+            />
+            <div className={classes.buttons}>
+              <Button
+                appearance="primary"
+                disabledFocusable={!preview?.ok || state.reply.status === 'opening'}
+                onClick={() => actions.openReply({ replyAll: false })}
+              >
+                Open reply
+              </Button>
+              <Button
+                disabledFocusable={!preview?.ok || state.reply.status === 'opening'}
+                onClick={() => actions.openReply({ replyAll: true })}
+              >
+                Open reply all
+              </Button>
+            </div>
           </div>
-        </section>
+        </>
       )}
     </main>
   );

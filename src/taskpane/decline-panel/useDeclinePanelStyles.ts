@@ -69,14 +69,20 @@ export const useDeclinePanelStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     marginBottom: tokens.spacingVerticalS,
   },
+  footer: {
+    position: 'sticky',
+    bottom: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    '& [role="status"]': { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  },
   buttons: {
     display: 'flex',
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
-    position: 'sticky',
-    bottom: 0,
-    paddingBlock: tokens.spacingVerticalS,
-    backgroundColor: tokens.colorNeutralBackground1,
   },
 });
 
