@@ -14,7 +14,7 @@ const FEW = `(?:[\\w’'&-]+\\s+){0,3}`;
 /** Up to six words. */
 const SOME = `(?:[\\w’'/&,-]+\\s+){0,6}`;
 const MEETING_NOUN =
-  '(?:interview|call|chat|conversation|meeting|discussion|phone screen|screen|video call|session)';
+  '(?:interview|call|chat|conversation|meeting|discussion|phone screen|screen|video call|session|intro|introductory call)';
 const TIME_NOUN = '(?:time|times|slot|slots|date|dates|day|days|timeslot|time slot|time slots)';
 
 /** Keeps "if you need to reschedule" (a courtesy in many invitations) from reading as a reschedule. */
@@ -105,11 +105,23 @@ export const englishSignals: InvitationSignalTable = {
         'proposes a call',
       ),
       s(
-        '(?:for|have|grab) a (?:quick |short |brief |informal |casual )?(?:chat|coffee|conversation)',
+        '(?:for|have|grab) a (?:quick |short |brief |informal |casual )?(?:chat|coffee|conversation|talk)',
         2,
         'proposes a chat',
       ),
       s('(?:trial|working) (?:shift|day|session|interview)', 2, 'mentions a trial shift'),
+      // A trial named without "shift": "come for a trial Sunday lunch", "do a paid trial".
+      s(
+        '(?:for|do|doing) a (?:paid |unpaid |short |quick |quick paid )?trial(?! (?:period|version|subscription|account|plan|licen[cs]e))',
+        2,
+        'mentions a trial shift',
+      ),
+      s(
+        '(?:spend|spending|join us for) (?:a|an|the|half a|some time|a couple of hours|a few hours) ?(?:morning|afternoon|day|hour|hours)? (?:with us|with the team|in the|on the|at the|at our)',
+        2,
+        'asks you to spend time with the team',
+      ),
+      s('(?:see|watch) how you (?:get on|find it|fit in|work|handle)', 2, 'mentions a trial shift'),
       s(
         '\\d+ ?(?:minutes|mins|min) (?:on the phone|over the phone|on a call|on zoom|on teams|on video|to chat|to talk)',
         2,
@@ -175,6 +187,17 @@ export const englishSignals: InvitationSignalTable = {
         'refers to your application',
       ),
       s('application', 1, 'refers to an application'),
+      s(
+        '(?:thanks|thank you|cheers) for (?:the|your|sending (?:the|your|over your|us your|me your)) (?:cv|resume|résumé|application|portfolio|details)',
+        2,
+        'refers to your application',
+      ),
+      // A recruitment agency writes on behalf of the employer ("my client", "Akers & Co Recruitment").
+      s(
+        "(?:my|our) client(?:[’']s)?|(?:recruitment|staffing|resourcing|headhunting) (?:agency|consultancy|consultants|ltd|limited|partners|group|services)|& co recruitment",
+        1,
+        'comes from a recruitment agency',
+      ),
     ],
   },
 
@@ -303,6 +326,49 @@ export const englishSignals: InvitationSignalTable = {
         4,
         'names the next step',
       ),
+      // Assessment centres, online tests and coding exercises announced as the next stage.
+      s(
+        `next (?:step|stage)s? (?:is|would be|will be|in the process is) (?:an? |the |to |our )?${FEW}(?:test|assessment|exercise|task|challenge|presentation|assessment centre|assessment center|video interview)`,
+        4,
+        'names the next step',
+      ),
+      s(
+        `${NOT_MODAL}(?:successful|through) (?:in )?(?:progressing|moving|getting|going|proceeding) (?:on |forward |through )?(?:to|into) (?:the )?${FEW}(?:stage|round|step|interview|assessment)`,
+        5,
+        'moves you to the next round',
+      ),
+      // "We would like you to attend an interview / take our coding exercise / present a portfolio piece."
+      s(
+        `${NOT_I}${NOT_MODAL}(?:like|love|want|ask|invite|need) you to (?:attend|take|complete|sit|do|present|give|deliver|record|prepare) ${FEW}(?:interview|interviews|test|assessment|exercise|task|challenge|presentation|session|lesson|trial|portfolio|piece|case study|questionnaire|video)`,
+        5,
+        'asks you to attend an interview step',
+      ),
+      // Plain, often non-native requests to come in: "Kindly come to our depot on Monday for discussion".
+      s(
+        `(?:kindly|please) (?:come|report|attend|visit|pop|drop) (?:in |by |over |down )?(?:to |at )?(?:[\\w’'&.:-]+\\s+){0,8}for (?:an? |the |your )?(?:short |brief |quick |informal |first |personal |face to face )?(?:interview|discussion|chat|meeting|conversation|trial)`,
+        5,
+        'asks you to come in for a discussion',
+      ),
+      s(
+        `${NOT_I}(?:propose|suggest|offer you) (?:you )?(?:a|an) (?:short |first |quick |brief |online |personal )?(?:online |video |phone |personal )?(?:meeting|call|interview|conversation|discussion)`,
+        4,
+        'proposes a meeting',
+      ),
+      s(
+        `(?:like|love|want|wish|hope|keen) to (?:get to )?know you (?:better|more|a bit|a little|personally|in person)`,
+        3,
+        'asks to get to know you',
+      ),
+      s(
+        `(?:happy|glad|like|love|keen|pleased) to discuss ${SOME}with you (?:in|on|over|during|at) (?:a|an|the) ${FEW}(?:call|meeting|interview|conversation|chat|zoom|video call|teams)`,
+        4,
+        'asks to discuss the role with you',
+      ),
+      s(
+        `${NOT_I}${NOT_MODAL}(?:like|love|want) you to (?:come|spend|visit|pop|drop|stop) (?:in|by|over|a|an|the|some|half|to (?:the|our))`,
+        4,
+        'asks you to come in',
+      ),
     ],
   },
 
@@ -310,7 +376,7 @@ export const englishSignals: InvitationSignalTable = {
     reason: 'asks you to choose a time',
     signals: [
       s(
-        `(?:share|send|provide|give|tell|confirm|reply with|respond with) (?:me |us )?(?:your|some|a few|a couple of|two or three|2-3|\\d+ or \\d+|\\d+(?:-\\d+)?) ${FEW}(?:availability|availabilities|options|${TIME_NOUN})`,
+        `(?:share|send|provide|give|tell|confirm|reply with|respond with|suggest|propose) (?:me |us )?(?:your|some|a few|a couple of|two or three|2-3|\\d+ or \\d+|\\d+(?:-\\d+)?) ${FEW}(?:availability|availabilities|options|${TIME_NOUN})`,
         4,
         'asks for your availability',
       ),
@@ -326,7 +392,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:could|can|would) (?:you|u) (?:jump|hop|get) on`, 3, 'asks whether you can get on a call'),
       s(
-        `(?:propose|suggest|send me|let me know) (?:a |another |an alternative )?(?:new |different |better )?(?:one|time|slot|date)(?! zone)`,
+        `(?:propose|suggest|send me|let me know|tell me) (?:a |another |an alternative |other |an other )?(?:new |different |better )?(?:one|time|slot|date|day)(?! zone)`,
         3,
         'invites you to propose another time',
       ),
@@ -342,7 +408,7 @@ export const englishSignals: InvitationSignalTable = {
         'asks whether you are free',
       ),
       s(
-        `(?:do you |would you )?fancy (?:coming|popping|dropping|stopping|a chat|a coffee|a call|a quick|meeting|having)`,
+        `(?:do you |would you )?fancy (?:coming|popping|dropping|stopping|a chat|a coffee|a call|a quick|meeting|having|doing|trying|giving)`,
         3,
         'asks whether you would like to come in',
       ),
@@ -410,7 +476,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`let (?:me|us) know when ${YOU_ARE} (?:available|free)`, 4, 'asks for your availability'),
       s(
-        `(?:what|which) ${FEW}${TIME_NOUN} (?:would |might |could )?(?:work|works|suit|suits|are best|is best|are convenient|is convenient)`,
+        `(?:what|which) ${FEW}${TIME_NOUN} (?:would |might |could )?(?:work|works|suit|suits|are best|is best|are convenient|is convenient|is good|are good|is ok|is okay|is easiest|is better)`,
         4,
         'asks which times work',
       ),
@@ -468,6 +534,41 @@ export const englishSignals: InvitationSignalTable = {
         `${NOT_IF_WE}(?:set up|setup|schedule|arrange|book) (?:a|an|the|your) ${FEW}${MEETING_NOUN}`,
         3,
         'asks to schedule a call',
+      ),
+      s(
+        `(?:select|choose|pick|book) (?:your|a) (?:preferred )?(?:session|date|slot|time|interview slot|interview date|assessment date)`,
+        4,
+        'asks you to choose a time',
+      ),
+      s(
+        `is there (?:a|any) ${FEW}(?:time|day|date|slot|morning|afternoon)s? ${SOME}(?:that${APOS}s|that is|that would be|that works|that suits|that would suit|good for you|best for you)`,
+        3,
+        'asks which time suits you',
+      ),
+      s(
+        `find (?:\\d+ ?(?:minutes|mins)|half an hour|an hour|some time|a (?:time|moment|slot)) to (?:talk|chat|speak|meet|catch up|go through|run through|discuss)`,
+        3,
+        'asks to find time to talk',
+      ),
+      s(
+        `when (?:suits|works for|would suit|would work for|is (?:good|best|convenient) for) you`,
+        3,
+        'asks when suits you',
+      ),
+      s(
+        `(?:what|which) (?:[\\w’'&-]+\\s+){0,4}(?:is|are|would be|will be) (?:most )?(?:comfortable|convenient|suitable|possible) for you`,
+        4,
+        'asks which time suits you',
+      ),
+      s(
+        `(?:here${APOS}s|here is|use|via|through) my (?:calendar|calendly|booking link|scheduling link|diary)|grab (?:whatever|whichever|any ?thing|any time|a time|a slot)(?: time| slot)? (?:that )?(?:works|suits)`,
+        4,
+        'gives a link to book a time',
+      ),
+      s(
+        `is (?:it )?possible (?:for you )?(?:a|an|to (?:have|do|meet|talk|speak|schedule|arrange|come))`,
+        3,
+        'asks whether a call is possible',
       ),
     ],
   },
@@ -802,6 +903,11 @@ export const englishSignals: InvitationSignalTable = {
           `(?:i(?:${APOS}m| am)|i would be|i${APOS}d be) (?:available|free|happy to (?:meet|interview|speak|join))`,
           4,
         ),
+        // The invited person accepting: "I'd be glad to speak with the hiring manager."
+        s(
+          `(?:i${APOS}d|i would|i${APOS}ll|i will) (?:be )?(?:more than |very |really )?(?:glad|delighted|pleased|keen|thrilled) to (?:meet|interview|speak|talk|chat|join)`,
+          4,
+        ),
         s(`works (?:great |well |perfectly |fine )?for me`, 4),
         s(`(?:happy|glad|pleased) to confirm (?:the|my|our|that)`, 4),
         s(
@@ -949,7 +1055,11 @@ export const englishSignals: InvitationSignalTable = {
           `(?:mba|phd|doctoral|master${APOS}s|masters|undergraduate|graduate|degree|school|university|college) (?:programme|program|admission|admissions|place|offer)`,
           4,
         ),
-        s(`(?:scholarship|bursary|grant|award|studentship)s?`, 4),
+        // Not a bare "grant" or "award": both are surnames and everyday words ("Emily Grant", "award-winning").
+        s(
+          `(?:scholarship|bursary|studentship)s?|(?:research|travel|study|student|doctoral|hardship) grants?|grant (?:application|funding|proposal|holders?)`,
+          4,
+        ),
         s(`(?:for|of) admission`, 4),
         s(`selection (?:panel|committee)`, 3),
         s(`(?:selection|interview) panel for the (?:scholarship|award|programme|program)`, 4),
