@@ -272,3 +272,100 @@ describe('recall probes: an agency writing for its client', () => {
     ).toBe('not-invitation');
   });
 });
+
+describe('recall probes (set 5): selection days, "step two is meeting …" and requests to call you', () => {
+  it('recognises "pleased to welcome you to the school … for the selection day"', () => {
+    expect(
+      verdictOf(
+        'Dear Mr Evans,\n\nThank you for applying for the post of Teacher of Geography. We would be delighted to ' +
+          'welcome you to the academy on Tuesday 9th for the selection day, including a short lesson and an ' +
+          'interview with governors. Please confirm by return.\n\nHeadteacher',
+        { subject: 'Teacher of Geography', fromName: 'R Pryce', fromEmail: 'head@seaviewacademy.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises "step two is meeting our founders" with a question about days', () => {
+    expect(
+      verdictOf(
+        'Hi Rob,\n\nThanks for yesterday. Step two is meeting our CTO for an hour at the office. Can you do ' +
+          'Thursday or Friday morning?\n\nBea\nPeople team',
+        { subject: 'Next', fromName: 'Bea Ruiz', fromEmail: 'bea@orchardpay.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises an agency asking when is a good time to call about the role you applied for', () => {
+    expect(
+      verdictOf(
+        'Hi Jan,\n\nThanks for applying for the Site Manager role with our client in Leeds. I would like to give ' +
+          'you a call to talk it through. When is a good time to reach you?\n\nPhil\nCross Search',
+        { subject: 'Site Manager', fromName: 'Phil Cross', fromEmail: 'phil@crosssearch.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises "Got 15 mins this week?" from a founder replying to an application', () => {
+    expect(
+      verdictOf(
+        'Hey Lin, saw you applied for the support engineer role. Got 20 mins tomorrow? Would be great to hear ' +
+          'about your last job.\nMo, founder',
+        { subject: 'hey', fromName: 'Mo Idris', fromEmail: 'mo@quillbase.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps the candidate’s "I’ve got 15 mins on Thursday, does 3pm work?" their own reply', () => {
+    expect(
+      verdictOf(
+        'Hi Mo, thanks for getting back to me! I’ve got 15 mins on Thursday afternoon. Does 3pm work?\nLin',
+        { subject: 'Re: hey', fromName: 'Lin Wu', fromEmail: 'lin.wu@gmail.com' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('recognises "request you to come for a personal discussion … confirm your presence"', () => {
+    expect(
+      verdictOf(
+        'Dear Anil,\n\nWe have reviewed your resume for the Accounts Executive post. Request you to come for a ' +
+          'personal discussion at our office on Monday 10 AM. Kindly confirm your presence.\n\nRegards,\nHR',
+        { subject: 'your application', fromName: 'Meera Iyer', fromEmail: 'meera@kaveritextiles.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises a chef’s "come and do a stage with us"', () => {
+    expect(
+      verdictOf(
+        'Hi Tom,\n\nThanks for your CV. Come and do a stage with us on Saturday, 11 till 4, and we can talk after.' +
+          '\n\nChef',
+        { subject: 'Chef de partie', fromName: 'Ana Brook', fromEmail: 'ana@brookandvine.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises a mixed French-English request for a first exchange and "disponibilités"', () => {
+    expect(
+      verdictOf(
+        'Bonjour Claire,\n\nmerci pour votre candidature. Your profile for the Key Account Manager position ' +
+          'interests us and we would like to organise a first exchange by video. Could you send me your ' +
+          'disponibilités for next week?\n\nCordialement,\nLéa Morel\nRH',
+        { subject: 'Candidature', fromName: 'Léa Morel', fromEmail: 'lea.morel@altavia.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a colleague asked to join the interview panel for other candidates negative', () => {
+    expect(
+      verdictOf(
+        'Hi Priya,\n\nCould you sit on the panel for the Junior Analyst interviews on Monday? Four candidates, ' +
+          'one hour each. I will share their CVs on Friday.\n\nTom',
+        {
+          subject: 'Junior Analyst interviews',
+          fromName: 'Tom Reid',
+          fromEmail: 'tom.reid@harcourt.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+});

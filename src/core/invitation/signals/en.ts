@@ -14,7 +14,7 @@ const FEW = `(?:[\\w’'&-]+\\s+){0,3}`;
 /** Up to six words. */
 const SOME = `(?:[\\w’'/&,-]+\\s+){0,6}`;
 const MEETING_NOUN =
-  '(?:interview|call|chat|conversation|meeting|discussion|phone screen|screen|video call|session|intro|introductory call)';
+  '(?:interview|call|chat|conversation|meeting|discussion|phone screen|screen|video call|session|intro|introductory call|first exchange|exchange)';
 const TIME_NOUN = '(?:time|times|slot|slots|date|dates|day|days|timeslot|time slot|time slots)';
 
 /** Keeps "if you need to reschedule" (a courtesy in many invitations) from reading as a reschedule. */
@@ -93,6 +93,8 @@ export const englishSignals: InvitationSignalTable = {
         'mentions a technical session',
       ),
       s('assessment (?:centre|center|day)', 3, 'mentions an assessment centre'),
+      s('selection (?:day|event|process|centre|center|exercise)', 3, 'mentions a selection day'),
+      s('(?:step|stage|round) (?:two|three|four|2|3|4)\\b', 2, 'mentions the next stage'),
     ],
   },
 
@@ -120,6 +122,11 @@ export const englishSignals: InvitationSignalTable = {
         '(?:spend|spending|join us for) (?:a|an|the|half a|some time|a couple of hours|a few hours) ?(?:morning|afternoon|day|hour|hours)? (?:with us|with the team|in the|on the|at the|at our)',
         2,
         'asks you to spend time with the team',
+      ),
+      s(
+        '(?:do|doing|for) a (?:paid |unpaid |short )?stage (?:with us|at|in|on|for)',
+        2,
+        'mentions a kitchen trial',
       ),
       s('(?:see|watch) how you (?:get on|find it|fit in|work|handle)', 2, 'mentions a trial shift'),
       s(
@@ -192,6 +199,7 @@ export const englishSignals: InvitationSignalTable = {
         2,
         'refers to your application',
       ),
+      s('expression of interest', 2, 'refers to your application'),
       // A recruitment agency writes on behalf of the employer ("my client", "Akers & Co Recruitment").
       s(
         "(?:my|our) client(?:[’']s)?|(?:recruitment|staffing|resourcing|headhunting) (?:agency|consultancy|consultants|ltd|limited|partners|group|services)|& co recruitment",
@@ -345,7 +353,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       // Plain, often non-native requests to come in: "Kindly come to our depot on Monday for discussion".
       s(
-        `(?:kindly|please) (?:come|report|attend|visit|pop|drop) (?:in |by |over |down )?(?:to |at )?(?:[\\w’'&.:-]+\\s+){0,8}for (?:an? |the |your )?(?:short |brief |quick |informal |first |personal |face to face )?(?:interview|discussion|chat|meeting|conversation|trial)`,
+        `(?:kindly|please|request you to|requesting you to) (?:come|report|attend|visit|pop|drop) (?:in |by |over |down )?(?:to |at )?(?:[\\w’'&.:-]+\\s+){0,8}for (?:an? |the |your )?(?:short |brief |quick |informal |first |personal |face to face )?(?:interview|discussion|chat|meeting|conversation|trial)`,
         5,
         'asks you to come in for a discussion',
       ),
@@ -365,9 +373,30 @@ export const englishSignals: InvitationSignalTable = {
         'asks to discuss the role with you',
       ),
       s(
-        `${NOT_I}${NOT_MODAL}(?:like|love|want) you to (?:come|spend|visit|pop|drop|stop) (?:in|by|over|a|an|the|some|half|to (?:the|our))`,
+        `${NOT_I}${NOT_MODAL}(?:like|love|want) (?:for )?you to (?:come|spend|visit|pop|drop|stop) (?:in|by|over|a|an|the|some|half|to (?:the|our))`,
         4,
         'asks you to come in',
+      ),
+      s(
+        `(?:next (?:step|stage)|step (?:two|three|2|3)|stage (?:two|three|2|3)|final (?:step|stage)) (?:is|would be|will be) (?:to )?(?:meet|meeting|speak(?:ing)? with|talk(?:ing)? (?:to|with)|chat(?:ting)? with|come in|coming in)`,
+        4,
+        'names the next step',
+      ),
+      s(
+        `(?:pleased|happy|delighted|glad|like|love) to welcome you (?:to|at|into) ${SOME}for (?:an? |the |your )?${FEW}(?:interview|selection|assessment|visit|trial|observation|meeting)`,
+        5,
+        'invites you to a selection day',
+      ),
+      s(
+        `(?:like|love|want) to give you a (?:ring|call|bell|buzz) (?:to|and) (?:talk|chat|discuss|go|run)`,
+        3,
+        'asks to call you about the role',
+      ),
+      s(`come (?:and|to) (?:do a|meet|see us|have a chat|have a look|chat)`, 3, 'asks you to come in'),
+      s(
+        `(?:would be|it${APOS}d be|it would be) (?:great|good|lovely|nice) to (?:chat|talk|speak|meet|hear (?:more )?(?:about|what))`,
+        2,
+        'asks to speak with you',
       ),
     ],
   },
@@ -443,7 +472,7 @@ export const englishSignals: InvitationSignalTable = {
         'asks for your availability',
       ),
       s(
-        `(?:please )?confirm (?:your (?:participation|attendance|availability|interest in attending)|(?:that |whether |if )?you (?:can|are able to|will be able to|could) (?:make it|attend|join|come|do))`,
+        `(?:please )?confirm (?:your (?:participation|attendance|availability|presence|interest in attending)|(?:that |whether |if )?you (?:can|are able to|will be able to|could) (?:make it|attend|join|come|do))`,
         4,
         'asks you to confirm you can attend',
       ),
@@ -470,7 +499,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:would|will|should|might) (?:suit|work for|be best for) (?:me|us)`, 2, 'proposes a time'),
       s(
-        `(?:like|love|want) to have a ${FEW}(?:conversation|chat|call|talk)`,
+        `(?:like|love|want) to have a ${FEW}(?:conversation|chat|call|talk|discussion|meeting)`,
         4,
         'asks to have a conversation',
       ),
@@ -524,7 +553,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:schedul|book)(?:e|ing) (?:link|page|tool)`, 3, 'gives a link to book a time'),
       s(`self-?schedul(?:e|ing)`, 4, 'asks you to book a time'),
-      s(`your (?:availability|availabilities)`, 3, 'asks for your availability'),
+      s(`your (?:availability|availabilities|disponibilit(?:y|ies|és|es))`, 3, 'asks for your availability'),
       s(`(?:available|open) (?:time )?slots?`, 2, 'lists open slots'),
       s(`(?:following|these|below) (?:times|slots|dates|options)`, 2, 'proposes times'),
       s(`(?:propose|suggest|offer) (?:a few |some |two |three )?(?:times|slots|dates)`, 2, 'proposes times'),
@@ -570,6 +599,17 @@ export const englishSignals: InvitationSignalTable = {
         3,
         'asks whether a call is possible',
       ),
+      s(
+        `(?<!\\b(?:i${APOS}ve|i have|i|we${APOS}ve|we have|we) )(?:got|have you got|you got) (?:\\d+ ?(?:mins?|minutes)|half an hour|an hour|a few minutes|a few mins|a sec|a minute) (?:this|next|today|tomorrow|on|at|for|later|spare)`,
+        3,
+        'asks whether you have time',
+      ),
+      s(
+        `(?:when${APOS}s|when is|what${APOS}s|what is|when would be) (?:a |the )?(?:good|best|convenient|suitable) (?:time|day|number) (?:to (?:call|ring|reach|speak to|talk to|catch) you|for (?:a|you))`,
+        4,
+        'asks when to call you',
+      ),
+      s(`confirm by return`, 2, 'asks you to confirm you can attend'),
     ],
   },
 
@@ -1009,7 +1049,7 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:voucher|gift card|honorarium|incentive|compensated for your time)`, 2),
         s(`(?:journalist|reporter|editor|writer|correspondent|producer) (?:at|for|with)`, 4),
-        s(`(?:article|story|feature|piece|profile|series) (?:about|on|for|in)`, 3),
+        s(`(?<!your )(?:article|story|feature|piece|profile|series) (?:about|on|for|in)`, 3),
         s(`(?:magazine|newspaper|publication|blog|newsroom|outlet|media)`, 2),
         s(`(?:on|off) the record`, 4),
         s(`(?:quote|comment) (?:for|from) (?:you|our|the|a)`, 3),
@@ -1044,6 +1084,14 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:submit|leave|add) (?:your )?(?:feedback|scorecard)`, 5),
         s(`(?:interview|interviewing) (?:a|the|this|our) candidate`, 6),
         s(`(?:help|helping) (?:us )?(?:interview|screen|assess)`, 5),
+        s(
+          `(?:join|sit on|be on|be part of) (?:me |us )?(?:on )?(?:the|an|our|my) (?:interview(?:ing)? )?panel`,
+          6,
+        ),
+        s(
+          `(?:two|three|four|five|six|\\d) (?:shortlisted )?candidates(?:,| to see| to interview| booked| each)`,
+          4,
+        ),
         s(`(?:interview|hiring) (?:loop|panel) for (?:the )?candidate`, 5),
       ],
     },
