@@ -369,3 +369,68 @@ describe('recall probes (set 5): selection days, "step two is meeting …" and r
     ).toBe('not-invitation');
   });
 });
+
+describe('recall probes (set 6): shortlisting notices, "are you able to come in", bare "would like to chat"', () => {
+  it('recognises a council shortlisting notice that states the interview date without asking anything', () => {
+    expect(
+      verdictOf(
+        'Dear Ms Obi,\n\nJob ref 2291 Parks Officer\n\nYou have been shortlisted for this post. Interviews will be ' +
+          'held on 3 June at the Civic Centre and your time is 14:00. Please tell us if you cannot attend.\n\nHR',
+        { subject: 'Parks Officer', fromName: 'HR Services', fromEmail: 'hr@westmere.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps "only shortlisted candidates will be contacted" an acknowledgement', () => {
+    expect(
+      verdictOf(
+        'Dear Ms Obi,\n\nThank you for applying for the Parks Officer post. Due to the number of applications, ' +
+          'only shortlisted candidates will be contacted for interview.\n\nHR',
+        { subject: 'Parks Officer', fromName: 'HR Services', fromEmail: 'hr@westmere.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('recognises "are you able to come in for a chat" about a job applied for', () => {
+    expect(
+      verdictOf(
+        'Hi Cal, thanks for your application for the van driver job. Are you able to come in Friday morning ' +
+          'for a quick chat?\nSue',
+        { subject: 'van driver', fromName: 'Sue Hart', fromEmail: 'sue@hartremovals.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises an ATS note that the hiring team "would like to chat" with a slot to pick', () => {
+    expect(
+      verdictOf(
+        'Hi Zoe,\n\nThanks for applying. The hiring team looked at your profile and would like to chat. Please ' +
+          'pick a time on my calendar.\n\nAmir\nTalent',
+        {
+          subject: 'QA Engineer at Brightbyte',
+          fromName: 'Amir Rahimi',
+          fromEmail: 'amir@brightbyte.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises a hiring manager who would be keen to meet over coffee', () => {
+    expect(
+      verdictOf(
+        'Hi Nell,\n\nA friend passed on your CV and we have a junior copywriter opening. I would be keen to meet. ' +
+          'Free for a coffee one day next week?\n\nRay\nCreative Director',
+        { subject: 'your CV', fromName: 'Ray Tate', fromEmail: 'ray@tateandco.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps an old colleague’s "free for a coffee next week?" negative', () => {
+    expect(
+      verdictOf(
+        'Hi Nell, long time no see! Free for a coffee one day next week? I would love to hear your news.\nRay',
+        { subject: 'coffee', fromName: 'Ray Tate', fromEmail: 'ray@tateandco.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+});

@@ -398,6 +398,22 @@ export const englishSignals: InvitationSignalTable = {
         2,
         'asks to speak with you',
       ),
+      s(
+        `(?:welcome|appreciate|value) the (?:chance|opportunity) to (?:speak|talk|chat|meet)`,
+        2,
+        'asks to speak with you',
+      ),
+      s(
+        `(?<!\\b(?:if|should|once|when|unless) (?:you|you have|you${APOS}ve) )(?<!\\bnot )(?:been|are|were) shortlisted(?! candidates| applicants)`,
+        3,
+        'says you were shortlisted',
+      ),
+      // "The hiring team … would like to chat." with nothing after it.
+      s(
+        `${NOT_I}(?:like|love|want) to (?:chat|talk|speak|meet|connect)(?=\\s*[.!,;]| soon| next week| this week)`,
+        3,
+        'asks to speak with you',
+      ),
     ],
   },
 
@@ -598,6 +614,16 @@ export const englishSignals: InvitationSignalTable = {
         `is (?:it )?possible (?:for you )?(?:a|an|to (?:have|do|meet|talk|speak|schedule|arrange|come))`,
         3,
         'asks whether a call is possible',
+      ),
+      s(
+        `(?:are|were) you able to (?:come|make|join|attend|meet|pop|drop|do|talk|chat|get|call)`,
+        3,
+        'asks whether you can come',
+      ),
+      s(
+        `(?:could|can|shall) we (?:find|grab|get) (?:\\d+ ?(?:minutes|mins)|half an hour|an hour|some time|a slot|a time)`,
+        3,
+        'asks to find time to talk',
       ),
       s(
         `(?<!\\b(?:i${APOS}ve|i have|i|we${APOS}ve|we have|we) )(?:got|have you got|you got) (?:\\d+ ?(?:mins?|minutes)|half an hour|an hour|a few minutes|a few mins|a sec|a minute) (?:this|next|today|tomorrow|on|at|for|later|spare)`,
@@ -897,7 +923,8 @@ export const englishSignals: InvitationSignalTable = {
         s(`put you forward (?:for|to)`, 4),
         s(`what you${APOS}re (?:after|looking for)|what you are (?:after|looking for)`, 3),
         s(`(?:came|come) across your (?:profile|resume|cv|background|github|linkedin|portfolio)`, 5),
-        s(`(?:found|saw|noticed|viewed|reviewed) your (?:profile|linkedin|github|portfolio)`, 4),
+        // Not "reviewed": a hiring team reviews the profile of someone who applied.
+        s(`(?:found|saw|noticed|viewed) your (?:profile|linkedin|github|portfolio)`, 4),
         s(
           `(?:are|would) you (?:be )?(?:interested|open) (?:in|to) (?:exploring|hearing|learning|discussing|a new|new|a conversation|making|chatting)`,
           5,
@@ -945,7 +972,7 @@ export const englishSignals: InvitationSignalTable = {
         ),
         // The invited person accepting: "I'd be glad to speak with the hiring manager."
         s(
-          `(?:i${APOS}d|i would|i${APOS}ll|i will) (?:be )?(?:more than |very |really )?(?:glad|delighted|pleased|keen|thrilled) to (?:meet|interview|speak|talk|chat|join)`,
+          `(?:i${APOS}d|i would|i${APOS}ll|i will) (?:be )?(?:more than |very |really )?(?:glad|delighted|pleased|keen|thrilled|happy) to (?:meet|speak|talk|chat) (?:with )?(?:the|your|you and the|you and your) (?:hiring manager|team|founders?|cto|ceo|manager|panel|director|head)|(?:i${APOS}d|i would|i${APOS}ll|i will) (?:be )?(?:more than |very |really )?(?:glad|delighted|pleased|thrilled) to (?:attend|come in|interview)`,
           4,
         ),
         s(`works (?:great |well |perfectly |fine )?for me`, 4),
