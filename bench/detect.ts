@@ -1,16 +1,19 @@
 /**
  * Measures invitation analysis throughput on generated emails of about 2 KB and 50 KB:
- *   npm run bench:detect [-- --json] [-- --seconds N]
+ *   npm run bench:detect [-- --json] [-- --seconds N] [-- --without-word-gate]
  * Bodies are built from varied business text: invitations, rejections, newsletters and long quoted
  * threads with signatures and legal footers, so the scanners meet the shapes real mail has. "50 KB" is a
  * reply on a long thread (the common long email); "50 KB digest" is all the author's own text, the
  * slowest shape. Each runs for a fixed time (default 4 s, 3 s for the digest, after a short warm-up), so
- * the whole run stays under ~15 s.
+ * the whole run stays under ~15 s. `--without-word-gate` scans every pattern over every region (see
+ * anchor-words.ts), for a before/after comparison on the same tables.
  */
 
 import { loadavg, cpus } from 'node:os';
+import { withoutWordGate } from '../src/core/invitation/anchor-words';
 import { analyzeInvitation } from '../src/core/invitation/analyze-invitation';
 import type { EmailInput } from '../src/core/invitation/email-input';
+import { englishSignals } from '../src/core/invitation/signals/en';
 
 const TARGET_PER_SECOND = 2_000;
 
@@ -186,12 +189,15 @@ interface SizeResult {
 
 const BATCH = 50;
 
+const wordGate = !process.argv.includes('--without-word-gate');
+const table = wordGate ? englishSignals : withoutWordGate(englishSignals);
+
 function measure(label: string, emails: readonly EmailInput[], seconds: number): SizeResult {
   let sink = 0;
   // Warm-up: let V8 compile the hot paths and the lazily compiled signal tables.
   const warmUntil = performance.now() + 500;
   for (let i = 0; performance.now() < warmUntil; i++)
-    sink += analyzeInvitation(emails[i % emails.length] as EmailInput).confidence;
+    sink += analyzeInvitation(emails[i % emails.length] as EmailInput, table).confidence;
   let count = 0;
   let bestBatchSeconds = Infinity;
   const cpuBefore = process.cpuUsage();
@@ -200,7 +206,7 @@ function measure(label: string, emails: readonly EmailInput[], seconds: number):
   while (performance.now() < stopAt) {
     const batchCpu = process.cpuUsage();
     for (let i = 0; i < BATCH; i++, count++)
-      sink += analyzeInvitation(emails[count % emails.length] as EmailInput).confidence;
+      sink += analyzeInvitation(emails[count % emails.length] as EmailInput, table).confidence;
     const used = process.cpuUsage(batchCpu);
     bestBatchSeconds = Math.min(bestBatchSeconds, (used.user + used.system) / 1_000_000);
   }
@@ -250,6 +256,7 @@ const machine = {
   cpus: cpus().length,
   loadAverage1mBefore: Math.round(loadBefore * 100) / 100,
   node: process.version,
+  wordGate,
 };
 
 if (json) {
@@ -258,6 +265,7 @@ if (json) {
   const lines = [
     `Invitation analysis throughput (target ≥ ${TARGET_PER_SECOND} emails/s on 50 KB bodies)`,
     `Machine: ${machine.cpus} CPUs, 1-min load average ${machine.loadAverage1mBefore} before the run, Node ${machine.node}`,
+    `Word gate: ${wordGate ? 'on' : 'off (--without-word-gate)'}`,
     '',
     ...results.map(
       (r) =>

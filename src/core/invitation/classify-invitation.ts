@@ -3,12 +3,25 @@
  * already agreed, or something else. Quoted history counts far less than the author's own words.
  */
 
-import { compileGroup, findSignals, type CompiledGroup, type SignalHit } from './compile-signals';
+import {
+  findGatedSignals,
+  gateGroup,
+  indexWords,
+  usesWordGate,
+  type GatedGroup,
+  type WordIndex,
+} from './anchor-words';
+import type { SignalHit } from './compile-signals';
 import type { EmailCategory, InvitationVerdict } from './email-input';
 import { namesMatch } from './compare-names';
 import type { ScheduleDetails } from './find-schedule';
 import { authorTextWindow, type EmailText } from './read-email-text';
-import type { InvitationSignalTable, LogisticsCategory, NegativeCategory } from './signals/signal-table';
+import type {
+  InvitationSignalTable,
+  LogisticsCategory,
+  NegativeCategory,
+  SignalGroup,
+} from './signals/signal-table';
 
 /** How much a phrase counts by where it was found. */
 const QUOTED_WEIGHT = 0.15;
@@ -19,42 +32,45 @@ const INVITATION_THRESHOLD = 4.5;
 const LOGISTICS_THRESHOLD = 5;
 
 interface CompiledClassifier {
-  interviewContext: CompiledGroup;
-  meetingProposal: CompiledGroup;
-  jobContext: CompiledGroup;
-  invite: CompiledGroup;
-  timeRequest: CompiledGroup;
-  subjectInvite: CompiledGroup;
-  negatives: [NegativeCategory, CompiledGroup][];
-  subjectNegatives: Map<NegativeCategory, CompiledGroup>;
-  logistics: [LogisticsCategory, CompiledGroup][];
-  subjectLogistics: Map<LogisticsCategory, CompiledGroup>;
+  interviewContext: GatedGroup;
+  meetingProposal: GatedGroup;
+  jobContext: GatedGroup;
+  invite: GatedGroup;
+  timeRequest: GatedGroup;
+  subjectInvite: GatedGroup;
+  negatives: [NegativeCategory, GatedGroup][];
+  subjectNegatives: Map<NegativeCategory, GatedGroup>;
+  logistics: [LogisticsCategory, GatedGroup][];
+  subjectLogistics: Map<LogisticsCategory, GatedGroup>;
   conditionalOpener: RegExp;
   honorifics: Set<string>;
 }
 
 const cache = new WeakMap<InvitationSignalTable, CompiledClassifier>();
 
-type GroupSource = Parameters<typeof compileGroup>[0];
-
-function compileEntries<K extends string>(record: Partial<Record<K, GroupSource>>): [K, CompiledGroup][] {
-  return (Object.entries(record) as [K, GroupSource][]).map(([key, group]) => [key, compileGroup(group)]);
+function compileEntries<K extends string>(
+  record: Partial<Record<K, SignalGroup>>,
+  gated: boolean,
+): [K, GatedGroup][] {
+  return (Object.entries(record) as [K, SignalGroup][]).map(([key, group]) => [key, gateGroup(group, gated)]);
 }
 
+/** Compiles a table's groups once, with each pattern's anchor words unless the table opted out of the gate. */
 export function compileClassifier(table: InvitationSignalTable): CompiledClassifier {
   const cached = cache.get(table);
   if (cached) return cached;
+  const gated = usesWordGate(table);
   const compiled: CompiledClassifier = {
-    interviewContext: compileGroup(table.interviewContext),
-    meetingProposal: compileGroup(table.meetingProposal),
-    jobContext: compileGroup(table.jobContext),
-    invite: compileGroup(table.invite),
-    timeRequest: compileGroup(table.timeRequest),
-    subjectInvite: compileGroup(table.subjectInvite),
-    negatives: compileEntries<NegativeCategory>(table.negatives),
-    subjectNegatives: new Map(compileEntries<NegativeCategory>(table.subjectNegatives)),
-    logistics: compileEntries<LogisticsCategory>(table.logistics),
-    subjectLogistics: new Map(compileEntries<LogisticsCategory>(table.subjectLogistics)),
+    interviewContext: gateGroup(table.interviewContext, gated),
+    meetingProposal: gateGroup(table.meetingProposal, gated),
+    jobContext: gateGroup(table.jobContext, gated),
+    invite: gateGroup(table.invite, gated),
+    timeRequest: gateGroup(table.timeRequest, gated),
+    subjectInvite: gateGroup(table.subjectInvite, gated),
+    negatives: compileEntries<NegativeCategory>(table.negatives, gated),
+    subjectNegatives: new Map(compileEntries<NegativeCategory>(table.subjectNegatives, gated)),
+    logistics: compileEntries<LogisticsCategory>(table.logistics, gated),
+    subjectLogistics: new Map(compileEntries<LogisticsCategory>(table.subjectLogistics, gated)),
     conditionalOpener: new RegExp(`^(?:${table.conditionalOpeners.join('|')})`, 'i'),
     honorifics: new Set(table.honorifics),
   };
@@ -97,6 +113,13 @@ interface Scored {
 interface Region {
   text: string;
   weight: number;
+  /** The region's words (see anchor-words.ts), or null to scan every pattern. */
+  words: WordIndex | null;
+}
+
+/** A region with its word index built once, shared by every group that scans it. */
+function indexedRegion(text: string, weight: number): Region {
+  return { text, weight, words: text.length === 0 ? null : indexWords(text) };
 }
 
 /**
@@ -151,7 +174,7 @@ function insideQuotationMarks(text: string, index: number): boolean {
 }
 
 function scoreGroup(
-  group: CompiledGroup,
+  group: GatedGroup,
   regions: readonly Region[],
   conditional: RegExp | null = null,
 ): Scored {
@@ -160,7 +183,7 @@ function scoreGroup(
   for (const region of regions) {
     if (region.weight <= 0 || region.text.length === 0) continue;
     let regionScore = 0;
-    for (const hit of findSignals(group, region.text)) {
+    for (const hit of findGatedSignals(group, region.text, region.words)) {
       const isConditional = conditional !== null && conditional.test(sentenceOpening(region.text, hit.index));
       const factor =
         (isConditional ? CONDITIONAL_WEIGHT : 1) *
@@ -235,7 +258,7 @@ function findOwnMailStructure(
     sender.length > 0 &&
     namesMatch(text.quotedAddressee, sender, compiled.honorifics)
   ) {
-    const quoted = [{ text: text.quotedFirst, weight: 1 }];
+    const quoted = [indexedRegion(text.quotedFirst, 1)];
     const quotedInvite =
       scoreGroup(compiled.invite, quoted, compiled.conditionalOpener).score +
       scoreGroup(compiled.timeRequest, quoted, compiled.conditionalOpener).score;
@@ -254,12 +277,16 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const ownText = authorTextWindow(text.own);
   // Only the message being replied to: older history adds nothing but time.
   const quotedText = text.quotedFirst.slice(0, QUOTED_CHARS);
-  const body: Region[] = [
-    { text: ownText, weight: 1 },
-    { text: quotedText, weight: QUOTED_WEIGHT },
+  const ownRegion = indexedRegion(ownText, 1);
+  const subjectWords = indexedRegion(subject, 1).words;
+  const body: Region[] = [ownRegion, indexedRegion(quotedText, QUOTED_WEIGHT)];
+  const withSubject: Region[] = [
+    ...body,
+    { text: subject, weight: SUBJECT_CONTEXT_WEIGHT, words: subjectWords },
   ];
-  const withSubject: Region[] = [...body, { text: subject, weight: SUBJECT_CONTEXT_WEIGHT }];
-  const subjectRegion: Region[] = [{ text: subject, weight: isReply ? REPLY_SUBJECT_WEIGHT : 1 }];
+  const subjectRegion: Region[] = [
+    { text: subject, weight: isReply ? REPLY_SUBJECT_WEIGHT : 1, words: subjectWords },
+  ];
 
   const context = scoreGroup(compiled.interviewContext, withSubject);
   const job = scoreGroup(compiled.jobContext, withSubject);
@@ -300,11 +327,15 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
 
   // Look-alike and logistics cues are read in the author's words only: quoted history weighs 0.15 and
   // never decides them, and skipping it saves most of the scanning on long threads.
-  const ownOnly: Region[] = [{ text: ownText, weight: 1 }];
+  const ownOnly: Region[] = [ownRegion];
   const negatives = compiled.negatives.map(([category, group]) => {
     let scored = scoreGroup(group, ownOnly);
     const subjectGroup = compiled.subjectNegatives.get(category);
-    if (subjectGroup) scored = mergeScored(scored, scoreGroup(subjectGroup, [{ text: subject, weight: 1 }]));
+    if (subjectGroup)
+      scored = mergeScored(
+        scored,
+        scoreGroup(subjectGroup, [{ text: subject, weight: 1, words: subjectWords }]),
+      );
     let score = scored.score;
     if (category === 'candidate-own') score += (input.sentByReader ? 10 : 0) + 8 * ownMail.length;
     return { category, score: Math.min(score, 20), hits: scored.hits };

@@ -1,0 +1,401 @@
+/**
+ * A cheap gate in front of the phrase scanners. Each phrase pattern gets, once per table, the set of words
+ * one of which every match must contain ("anchor" words, derived from the regex source where that is
+ * provably safe). Each region of text is tokenised once into its set of words; a pattern whose anchors
+ * are all absent cannot match, so it is left out of the scan. Results are identical with or without the
+ * gate: a removed alternative could not have matched at any position, so the alternation finds the same
+ * matches in the same order.
+ */
+
+import { compileGroup, findSignals, type CompiledGroup, type SignalHit } from './compile-signals';
+import type { InvitationSignalTable, PhraseSignal, SignalGroup } from './signals/signal-table';
+
+/** More expanded branches than this and the pattern runs unconditionally (no anchor). */
+const MAX_BRANCHES = 256;
+
+const WORD_CHAR = /[A-Za-z0-9_]/;
+/** Literal characters (outside a class) that are not word characters and not regex syntax. */
+const LITERAL_SEPARATORS = new Set([...' -,:;\'"&/@#%!<>=~’‘“”–—']);
+/** Characters a character class may hold and still be known to match only non-word characters. */
+const CLASS_SEPARATORS = new Set([...' -,:;\'"&/@#%!<>=~’‘“”–—.()|+?*{}$']);
+
+/** The index of the `)` closing the group opened at `open`, or -1. Skips escapes and classes. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Splits a source at its top-level `|`, or returns null when brackets are unbalanced. */
+function splitAlternatives(source: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      if (depth < 0) return null;
+    } else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  parts.push(source.slice(start));
+  return parts;
+}
+
+function isQuantifier(c: string): boolean {
+  return c === '?' || c === '*' || c === '+' || c === '{';
+}
+
+/** True when a quantifier after a separator could let it match nothing (`?`, `*`, `{0,…}`). */
+function mayBeSkipped(source: string, at: number): boolean {
+  const c = source.charAt(at);
+  return c === '?' || c === '*' || c === '{';
+}
+
+interface Budget {
+  branches: number;
+}
+
+/**
+ * Reads the first word of every string `branch` can match, given the `word` characters already read, and
+ * adds it to `words`. Returns false when it cannot prove what that word is.
+ */
+function leadingWord(branch: string, word: string, words: Set<string>, budget: Budget): boolean {
+  if (++budget.branches > MAX_BRANCHES) return false;
+  let i = 0;
+  let current = word;
+  const complete = (): boolean => {
+    if (current.length === 0) return false;
+    words.add(current);
+    return true;
+  };
+  while (i < branch.length) {
+    const c = branch.charAt(i);
+    if (WORD_CHAR.test(c)) {
+      const next = branch.charAt(i + 1);
+      if (next === '?') {
+        // An optional letter: both spellings, each read on.
+        const rest = branch.slice(i + 2);
+        return (
+          leadingWord(rest, current + c.toLowerCase(), words, budget) &&
+          leadingWord(rest, current, words, budget)
+        );
+      }
+      if (isQuantifier(next)) return false;
+      current += c.toLowerCase();
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      const close = closingParen(branch, i);
+      if (close < 0) return false;
+      const head = branch.slice(i, i + 4);
+      if (head.startsWith('(?=') || head.startsWith('(?!') || head === '(?<=' || head === '(?<!') {
+        // A zero-width assertion only narrows the matches; the words they contain are unchanged.
+        i = close + 1;
+        if (isQuantifier(branch.charAt(i))) return false;
+        continue;
+      }
+      if (!head.startsWith('(?:')) return false;
+      const alternatives = splitAlternatives(branch.slice(i + 3, close));
+      if (alternatives === null) return false;
+      let rest = branch.slice(close + 1);
+      if (rest.startsWith('?')) {
+        alternatives.push('');
+        rest = rest.slice(rest.startsWith('??') ? 2 : 1);
+      }
+      if (isQuantifier(rest.charAt(0))) return false;
+      return alternatives.every((alternative) => leadingWord(alternative + rest, current, words, budget));
+    }
+    if (c === '\\') {
+      const escaped = branch.charAt(i + 1);
+      if (escaped === 'b') {
+        if (current.length === 0) {
+          i += 2;
+          continue;
+        }
+        return complete();
+      }
+      const separator =
+        escaped === 's' || escaped === 'W' || (escaped !== '' && !/[A-Za-z0-9]/.test(escaped));
+      if (!separator || /[^\x20-\x7e]/.test(escaped) || mayBeSkipped(branch, i + 2)) return false;
+      return complete();
+    }
+    if (c === '[') {
+      const end = branch.indexOf(']', i + 1);
+      if (end < 0) return false;
+      const members = [...branch.slice(i + 1, end)];
+      if (members.length === 0 || members[0] === '^') return false;
+      if (!members.every((m) => CLASS_SEPARATORS.has(m))) return false;
+      // A dash between two members is a range, which could reach letters.
+      if (members.slice(1, -1).includes('-')) return false;
+      if (mayBeSkipped(branch, end + 1)) return false;
+      return complete();
+    }
+    if (LITERAL_SEPARATORS.has(c)) {
+      if (branch.charAt(i + 1) === '?' && branch.charAt(i + 2) !== '?') {
+        // An optional separator ("on-?site"): the word ends at it, or runs on without it.
+        return complete() && leadingWord(branch.slice(i + 2), current, words, budget);
+      }
+      if (mayBeSkipped(branch, i + 1)) return false;
+      return complete();
+    }
+    // `.`, `^`, `$`, a non-ASCII letter or anything else: the word's end or start is not known.
+    return false;
+  }
+  // The end of the pattern: the group is closed by `\b`, so the word ends here too.
+  return complete();
+}
+
+/**
+ * The lower-case words one of which every match of `source` must contain as a whole word, when the pattern
+ * is matched as `\b(?:source)\b` with the `i` flag and without `u`/`v`; null when that cannot be proved (then
+ * the pattern always runs). Handles literal words, alternations of them (at the top level or in `(?:…)`,
+ * optional ones included), optional letters and leading lookarounds; refuses character classes that may
+ * match letters, `\w`/`\d`, `.`, repeated words, inline flags and non-ASCII letters.
+ */
+export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null {
+  if (/[uv]/.test(flags)) return null;
+  const branches = splitAlternatives(source);
+  if (branches === null) return null;
+  const words = new Set<string>();
+  const budget = { branches: 0 };
+  for (const branch of branches) {
+    if (!leadingWord(branch, '', words, budget)) return null;
+  }
+  return words.size > 0 ? [...words] : null;
+}
+
+/** Where each word of a text starts: lower-cased `[A-Za-z0-9_]` runs, exactly the words `\\b` separates. */
+export type WordIndex = ReadonlyMap<string, readonly number[]>;
+
+export function indexWords(text: string): WordIndex {
+  const words = new Map<string, number[]>();
+  let start = -1;
+  let upper = false;
+  // One pass over the char codes; a run is lower-cased only when it holds a capital.
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const isUpper = code >= 65 && code <= 90;
+    const isWord = isUpper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+    if (isWord) {
+      if (start < 0) start = i;
+      if (isUpper) upper = true;
+    } else if (start >= 0) {
+      const raw = text.slice(start, i);
+      const word = upper ? raw.toLowerCase() : raw;
+      const positions = words.get(word);
+      if (positions) positions.push(start);
+      else words.set(word, [start]);
+      start = -1;
+      upper = false;
+    }
+  }
+  return words;
+}
+
+/** One signal of a gated group: its anchors, and its own regex (sticky when anchored). */
+interface GatedSignal {
+  signal: PhraseSignal;
+  anchors: readonly string[] | null;
+  /** Tries one position (`y`). */
+  sticky: RegExp;
+  /** Finds the first match from a position on (`g`). */
+  global: RegExp;
+}
+
+/**
+ * Above this many anchor-word occurrences, a signal is found by one forward scan rather than by trying each
+ * occurrence: both give the first match from a position, and past a few dozen tries the scan is cheaper.
+ */
+const MAX_TRIED_POSITIONS = 128;
+
+/** A compiled group with each signal's anchor words, or the plain alternation when the gate is off. */
+export interface GatedGroup {
+  full: CompiledGroup;
+  gated: boolean;
+  signals: GatedSignal[];
+}
+
+export function gateGroup(group: SignalGroup, gated: boolean): GatedGroup {
+  const full = compileGroup(group);
+  const flags = full.regex.flags.replace('g', '');
+  return {
+    full,
+    gated,
+    signals: group.signals.map((signal) => {
+      const anchors = gated ? deriveAnchorWords(signal.pattern, full.regex.flags) : null;
+      // The same pattern with the same boundaries and flags as its alternative in the full group.
+      const source = `\\b(?:${signal.pattern})\\b`;
+      return {
+        signal,
+        anchors,
+        sticky: new RegExp(source, `${flags}y`),
+        global: new RegExp(source, `${flags}g`),
+      };
+    }),
+  };
+}
+
+/** One signal's matches, read lazily in order: the first match starting at or after a position. */
+interface SignalStream {
+  at: number;
+  gated: GatedSignal;
+  /** Start positions of each of its anchor words, each ascending; null to scan forward instead. */
+  lists: (readonly number[])[] | null;
+  /** Per list, the first entry not yet passed. */
+  pointers: number[];
+  /** The last answer and the position it was asked for; valid for any position up to the match. */
+  from: number;
+  match: RegExpExecArray | null;
+  done: boolean;
+}
+
+function firstMatchFrom(stream: SignalStream, text: string, position: number): RegExpExecArray | null {
+  if (stream.done) return null;
+  if (
+    stream.from >= 0 &&
+    stream.from <= position &&
+    stream.match !== null &&
+    stream.match.index >= position
+  ) {
+    return stream.match;
+  }
+  let match: RegExpExecArray | null = null;
+  if (stream.lists === null) {
+    const regex = stream.gated.global;
+    regex.lastIndex = position;
+    match = position <= text.length ? regex.exec(text) : null;
+  } else {
+    // The anchor words' positions merged lazily, nearest first; each is tried once.
+    const { lists, pointers } = stream;
+    const regex = stream.gated.sticky;
+    let from = position;
+    while (match === null) {
+      let nearest = -1;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l] ?? [];
+        let pointer = pointers[l] ?? 0;
+        while (pointer < list.length && (list[pointer] ?? 0) < from) pointer++;
+        pointers[l] = pointer;
+        const candidate = list[pointer];
+        if (candidate !== undefined && (nearest < 0 || candidate < nearest)) nearest = candidate;
+      }
+      if (nearest < 0) break;
+      regex.lastIndex = nearest;
+      match = regex.exec(text);
+      from = nearest + 1;
+    }
+  }
+  stream.from = position;
+  stream.match = match;
+  if (match === null) stream.done = true;
+  return match;
+}
+
+/**
+ * Exactly what `findSignals(group.full, text, limit)` returns, reading only the signals whose anchor words
+ * occur in `text`. The alternation takes, from a position, the leftmost match and among matches at the same
+ * place the earliest signal, then goes on after it; this merges the signals' own matches the same way. An
+ * anchored signal is tried only where one of its anchor words starts, because every match of it starts there.
+ */
+export function findGatedSignals(
+  group: GatedGroup,
+  text: string,
+  words: WordIndex | null,
+  limit = 1000,
+): SignalHit[] {
+  if (!group.gated || words === null) return findSignals(group.full, text, limit);
+  const hits: SignalHit[] = [];
+  if (text.length === 0) return hits;
+  const streams: SignalStream[] = [];
+  group.signals.forEach((gated, at) => {
+    let lists: (readonly number[])[] | null = null;
+    if (gated.anchors !== null) {
+      lists = [];
+      let count = 0;
+      for (const word of gated.anchors) {
+        const positions = words.get(word);
+        if (positions === undefined) continue;
+        lists.push(positions);
+        count += positions.length;
+      }
+      if (count === 0) return;
+      if (count > MAX_TRIED_POSITIONS) lists = null;
+    }
+    const pointers = lists === null ? [] : lists.map(() => 0);
+    streams.push({ at, gated, lists, pointers, from: -1, match: null, done: false });
+  });
+  const seen: boolean[] = [];
+  let position = 0;
+  let scanned = 0;
+  while (position <= text.length) {
+    let best: RegExpExecArray | null = null;
+    let bestStream: SignalStream | null = null;
+    for (const stream of streams) {
+      const match = firstMatchFrom(stream, text, position);
+      if (match !== null && (best === null || match.index < best.index)) {
+        best = match;
+        bestStream = stream;
+      }
+    }
+    if (best === null || bestStream === null) break;
+    const length = best[0].length;
+    if (length === 0) {
+      position = best.index + 1;
+      continue;
+    }
+    if (++scanned > limit) break;
+    if (seen[bestStream.at] !== true) {
+      seen[bestStream.at] = true;
+      const signal = bestStream.gated.signal;
+      hits.push({ signal, reason: signal.reason ?? group.full.reason, index: best.index, length });
+    }
+    position = best.index + length;
+  }
+  return hits;
+}
+
+const ungatedTables = new WeakSet<InvitationSignalTable>();
+
+/**
+ * A copy of `table` that the engine scans without the word gate: every pattern over every region. For the
+ * equivalence test and the benchmark's comparison.
+ */
+export function withoutWordGate(table: InvitationSignalTable): InvitationSignalTable {
+  const copy = { ...table };
+  ungatedTables.add(copy);
+  return copy;
+}
+
+export function usesWordGate(table: InvitationSignalTable): boolean {
+  return !ungatedTables.has(table);
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deriveAnchorWords,
+  findGatedSignals,
+  gateGroup,
+  indexWords,
+} from '../../../src/core/invitation/anchor-words';
+import { compileGroup, findSignals } from '../../../src/core/invitation/compile-signals';
+import { englishSignals } from '../../../src/core/invitation/signals/en';
+import type { SignalGroup } from '../../../src/core/invitation/signals/signal-table';
+
+const sorted = (words: string[] | null): string[] | null => (words === null ? null : [...words].sort());
+
+describe('deriveAnchorWords', () => {
+  it('takes a leading literal word', () => {
+    expect(deriveAnchorWords('hiring manager')).toEqual(['hiring']);
+    expect(deriveAnchorWords('Podcast')).toEqual(['podcast']);
+  });
+
+  it('takes every word of a leading alternation, at the top level or in a group', () => {
+    expect(sorted(deriveAnchorWords('(?:quick|short|google meet) call'))).toEqual([
+      'google',
+      'quick',
+      'short',
+    ]);
+    expect(sorted(deriveAnchorWords('postponed|new time'))).toEqual(['new', 'postponed']);
+  });
+
+  it('reads through groups that complete a word and leading lookbehinds', () => {
+    expect(sorted(deriveAnchorWords('(?<!mock |exit )interv(?:iew|ue)(?:s|ed)?'))).toEqual([
+      'interview',
+      'interviewed',
+      'interviews',
+      'intervue',
+      'intervueed',
+      'intervues',
+    ]);
+    expect(sorted(deriveAnchorWords("(?:we|i)(?:[’']d| would) like"))).toEqual(['i', 'we']);
+  });
+
+  it('counts both words when the first word is optional, never only the optional one', () => {
+    expect(sorted(deriveAnchorWords('(?:the )?role'))).toEqual(['role', 'the']);
+    expect(sorted(deriveAnchorWords('on-?site visit'))).toEqual(['on', 'onsite']);
+    expect(sorted(deriveAnchorWords('screens? call'))).toEqual(['screen', 'screens']);
+    // An optional space: the first word is "interview", or "interviewnow" when it is left out.
+    expect(sorted(deriveAnchorWords('interview ?now'))).toEqual(['interview', 'interviewnow']);
+  });
+
+  it('refuses when the first word is not a fixed literal', () => {
+    expect(deriveAnchorWords('(?:the )*role')).toBeNull();
+    expect(deriveAnchorWords('(?:[\\w’]+\\s+){0,3}interview')).toBeNull();
+    expect(deriveAnchorWords('\\d+ minutes')).toBeNull();
+    expect(deriveAnchorWords('[a-z]+ interview')).toBeNull();
+    expect(deriveAnchorWords('[!-~]interview')).toBeNull();
+    expect(deriveAnchorWords('.nterview')).toBeNull();
+    expect(deriveAnchorWords('interviews* now')).toBeNull();
+    expect(deriveAnchorWords('interview\\w')).toBeNull();
+    expect(deriveAnchorWords('interview|\\d+ jobs')).toBeNull();
+  });
+
+  it('refuses a word whose end is unknown', () => {
+    expect(deriveAnchorWords('interview(?:s|ing)+ now')).toBeNull();
+    expect(deriveAnchorWords('interview[a-z]')).toBeNull();
+    expect(deriveAnchorWords('interview\\s* now')).toBeNull();
+  });
+
+  it('refuses case-insensitive inline modifiers, named or capturing groups and Unicode flags', () => {
+    expect(deriveAnchorWords('(?i:interview) now')).toBeNull();
+    expect(deriveAnchorWords('(?<kind>phone) screen')).toBeNull();
+    expect(deriveAnchorWords('(phone) screen')).toBeNull();
+    expect(deriveAnchorWords('interview now', 'giu')).toBeNull();
+    expect(deriveAnchorWords('interview now', 'gv')).toBeNull();
+  });
+
+  it('refuses non-ASCII letters, which are not word characters to \\b', () => {
+    expect(deriveAnchorWords('café meeting')).toBeNull();
+    expect(deriveAnchorWords('résumé')).toBeNull();
+  });
+
+  it('refuses a pattern with too many expansions', () => {
+    const wide = Array.from({ length: 5 }, () => '(?:a|b|c|d|e)').join('');
+    expect(deriveAnchorWords(wide)).toBeNull();
+  });
+
+  it('anchors most English signals, so the gate has something to skip', () => {
+    const groups = [
+      englishSignals.invite,
+      englishSignals.timeRequest,
+      ...Object.values(englishSignals.negatives),
+      ...Object.values(englishSignals.logistics),
+    ];
+    const patterns = groups.flatMap((group) => group.signals.map((signal) => signal.pattern));
+    const anchored = patterns.filter((pattern) => deriveAnchorWords(pattern) !== null);
+    expect(anchored.length / patterns.length).toBeGreaterThan(0.8);
+  });
+});
+
+describe('indexWords', () => {
+  it('lists each word once with where it starts, lower-cased, split where \\b splits', () => {
+    const words = indexWords('Interview, interview_2 and INTERVIEW-day café');
+    expect(words.get('interview')).toEqual([0, 27]);
+    expect(words.get('interview_2')).toEqual([11]);
+    expect(words.get('caf')).toEqual([41]);
+    expect(words.has('café')).toBe(false);
+  });
+
+  it('does not case-fold non-ASCII letters into ASCII words (İ, the Kelvin sign)', () => {
+    const words = indexWords('İnvite interview\u212A');
+    expect(words.has('invite')).toBe(false);
+    expect(words.has('nvite')).toBe(true);
+    expect(words.has('interview')).toBe(true);
+  });
+});
+
+describe('findGatedSignals', () => {
+  const group: SignalGroup = {
+    reason: 'test',
+    signals: [
+      { pattern: 'phone (?:call|screen)', weight: 1 },
+      { pattern: 'call', weight: 1 },
+      { pattern: '(?:video|phone) call', weight: 1 },
+      { pattern: '[a-z]+ screen', weight: 1 },
+    ],
+  };
+
+  it('finds exactly what the whole alternation finds, overlaps and order included', () => {
+    const gated = gateGroup(group, true);
+    const texts = [
+      'a phone call, then a video call and a phone screen; call me',
+      'call call phone screen',
+      'nothing here',
+      'PHONE CALL',
+      '',
+    ];
+    for (const text of texts) {
+      expect(findGatedSignals(gated, text, indexWords(text))).toEqual(findSignals(compileGroup(group), text));
+    }
+  });
+
+  it('leaves out a signal whose anchor words are absent', () => {
+    const gated = gateGroup(group, true);
+    const text = 'a video call';
+    const hits = findGatedSignals(gated, text, indexWords(text));
+    expect(hits.map((hit) => hit.signal.pattern)).toEqual(['(?:video|phone) call']);
+  });
+});
