@@ -1,6 +1,7 @@
 /** Render-only view of the decline panel: everything it shows comes from props, every action goes back out. */
 import { useId, useState } from 'react';
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Input, Select, Textarea } from '@fluentui/react-components';
+import { FormField } from '../app/FormField';
 import { DECLINE_REASONS, findDeclineReason } from '../../core/decline/decline-reasons';
 import { splitParagraphs } from '../../core/decline/render-decline-reply';
 import type { RenderDeclineReplyResult } from '../../core/decline/render-decline-reply';
@@ -119,22 +120,25 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
               <TextField label="Company" field="company" state={state} actions={actions} />
               <TextField label="Your name" field="yourName" state={state} actions={actions} />
             </div>
-            <Field label="Decline reason">
-              <Select
-                value={state.reasonId}
-                onChange={(_event, data) => {
-                  const reason = findDeclineReason(data.value);
-                  if (reason) actions.changeReason(reason.id);
-                }}
-              >
-                {DECLINE_REASONS.map((reason) => (
-                  <option key={reason.id} value={reason.id}>
-                    {reason.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field
+            <FormField label="Decline reason">
+              {(control) => (
+                <Select
+                  {...control}
+                  value={state.reasonId}
+                  onChange={(_event, data) => {
+                    const reason = findDeclineReason(data.value);
+                    if (reason) actions.changeReason(reason.id);
+                  }}
+                >
+                  {DECLINE_REASONS.map((reason) => (
+                    <option key={reason.id} value={reason.id}>
+                      {reason.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+            <FormField
               label="Reply text"
               hint={
                 state.textEdited
@@ -142,13 +146,16 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
                   : 'Follows the fields and reason above until you edit it.'
               }
             >
-              <Textarea
-                value={state.text}
-                resize="vertical"
-                rows={12}
-                onChange={(_event, data) => actions.editText(data.value)}
-              />
-            </Field>
+              {(control) => (
+                <Textarea
+                  {...control}
+                  value={state.text}
+                  resize="vertical"
+                  rows={12}
+                  onChange={(_event, data) => actions.editText(data.value)}
+                />
+              )}
+            </FormField>
             {state.textEdited && (
               <div className={classes.textActions}>
                 <Button size="small" onClick={actions.resetText}>
@@ -201,13 +208,16 @@ function TextField(props: {
 }) {
   const { label, field, state, actions, autoFocus } = props;
   return (
-    <Field label={label}>
-      <Input
-        autoFocus={autoFocus}
-        value={state.fields[field]}
-        onChange={(_event, data) => actions.changeField(field, data.value)}
-      />
-    </Field>
+    <FormField label={label}>
+      {(control) => (
+        <Input
+          {...control}
+          autoFocus={autoFocus}
+          value={state.fields[field]}
+          onChange={(_event, data) => actions.changeField(field, data.value)}
+        />
+      )}
+    </FormField>
   );
 }
 

@@ -9,8 +9,6 @@ export const useDeclinePanelStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     boxSizing: 'border-box',
-    // Fields are grid items that would otherwise grow to their longest option or default input width.
-    '& .fui-Field > *': { minWidth: 0 },
     '& .fui-Select__select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   },
   section: {

@@ -115,6 +115,16 @@ describe('DeclinePanel', () => {
     expect(mailbox.replies[0]?.html).toContain('Hi &lt;script&gt;alert(1)&lt;/script&gt;,');
   });
 
+  it('describes the reply text with a hint that says whether the fields still rewrite it', async () => {
+    const { user } = renderPane();
+    const text = await screen.findByRole('textbox', { name: 'Reply text' });
+    const hint = () => document.getElementById(text.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint()).toBe('Follows the fields and reason above until you edit it.');
+
+    await user.type(text, '!');
+    expect(hint()).toBe('Edited by you: changing the fields or reason no longer rewrites it.');
+  });
+
   it('opens reply all, and sends the user’s own edited text', async () => {
     const { user, mailbox } = renderPane();
     const text = await screen.findByRole('textbox', { name: 'Reply text' });
