@@ -434,3 +434,45 @@ describe('recall probes (set 6): shortlisting notices, "are you able to come in"
     ).toBe('not-invitation');
   });
 });
+
+describe('recall probes (set 7): come down for a chat, dropped "to", a meeting at the office', () => {
+  it('recognises "come down tomorrow and we’ll have a chat" from a small firm that got your details', () => {
+    expect(
+      verdictOf(
+        'Hi pal, got your details off the website. Pop down to the workshop Monday about 9 and we can have a ' +
+          'chat about the job.\nStu',
+        { subject: 'mechanic', fromName: 'Stu Reeves', fromEmail: 'stu@reevesmotors.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises non-native "I would like talk with you … it is ok for you Friday?"', () => {
+    expect(
+      verdictOf(
+        'Hello Mark, thank you for your CV for the driver job. I would like talk with you by phone, it is ok for ' +
+          'you Friday 10h?\nPiet',
+        { subject: 'driver job', fromName: 'Piet de Vries', fromEmail: 'piet@devriestransport.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises "are you available for a meeting in our office" even after "we have received your CV"', () => {
+    expect(
+      verdictOf(
+        'Dear Ms Lee,\n\nWe have received your CV and we are interested. Are you available for an interview at ' +
+          'our office on Tuesday at 3pm? Please confirm.\n\nKind regards\nMarta Sousa',
+        { subject: 'CV', fromName: 'Marta Sousa', fromEmail: 'm.sousa@sousalogistica.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps the candidate’s "Wednesday is fine for me, speak then" their own reply', () => {
+    expect(
+      verdictOf('Hello Piet, thank you! Friday at 10h is fine for me. Speak then.\nMark', {
+        subject: 'Re: driver job',
+        fromName: 'Mark Stone',
+        fromEmail: 'mark.stone@gmail.com',
+      }),
+    ).toBe('not-invitation');
+  });
+});

@@ -189,7 +189,7 @@ export const englishSignals: InvitationSignalTable = {
         'refers to your application',
       ),
       s(
-        '(?:got|received|saw|read|reviewed|looked at|liked) your (?:resume|cv|application|portfolio)',
+        '(?:got|received|saw|read|reviewed|looked at|liked) your (?:resume|cv|application|portfolio|details)',
         2,
         'refers to your application',
       ),
@@ -294,7 +294,7 @@ export const englishSignals: InvitationSignalTable = {
         'sets an interview time',
       ),
       s(
-        `(?:come|coming|drop|dropping|stop|stopping|pop|popping) (?:by|in|over|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
+        `(?:come|coming|drop|dropping|stop|stopping|pop|popping) (?:by|in|over|down|round|along|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
         2,
         'asks you to come in',
       ),
@@ -407,6 +407,22 @@ export const englishSignals: InvitationSignalTable = {
         `(?<!\\b(?:if|should|once|when|unless) (?:you|you have|you${APOS}ve) )(?<!\\bnot )(?:been|are|were) shortlisted(?! candidates| applicants)`,
         3,
         'says you were shortlisted',
+      ),
+      s(
+        `(?:would|are|will|could) you (?:be )?(?:available|free) (?:for|to attend|to come (?:in )?for) (?:an? |the )?${FEW}(?:interview|meeting|visit|trial) (?:in|at) (?:our|the) `,
+        5,
+        'asks whether you can come to a meeting at the office',
+      ),
+      // Non-native English often drops the "to": "I would like talk with you by phone".
+      s(
+        `(?:would|we${APOS}d) (?:like|love) (?:to )?(?:speak|talk|chat|meet) with you`,
+        3,
+        'asks to speak with you',
+      ),
+      s(
+        `(?:and|so) (?:we${APOS}ll|we can|we will|i${APOS}ll|i can) have a (?:quick |proper |little |short )?(?:chat|talk)`,
+        2,
+        'proposes a chat',
       ),
       // "The hiring team … would like to chat." with nothing after it.
       s(
@@ -614,6 +630,11 @@ export const englishSignals: InvitationSignalTable = {
         `is (?:it )?possible (?:for you )?(?:a|an|to (?:have|do|meet|talk|speak|schedule|arrange|come))`,
         3,
         'asks whether a call is possible',
+      ),
+      s(
+        `(?:it is|is it|it${APOS}s|is this|is that) (?:ok|okay|good|possible|convenient|fine|suitable) for you`,
+        3,
+        'asks whether the time suits you',
       ),
       s(
         `(?:are|were) you able to (?:come|make|join|attend|meet|pop|drop|do|talk|chat|get|call)`,
