@@ -29,12 +29,8 @@ export type InvitationVerdict = 'invitation' | 'interview-logistics' | 'not-invi
  * What the analysis took the email to be, so the pane can say what it saw: an invitation, one of the
  * interview-logistics kinds, one of the look-alikes, or `unrelated`.
  */
-export type EmailCategory =
-  | 'invitation'
-  | 'reminder'
-  | 'confirmation'
-  | 'reschedule'
-  | 'cancellation'
+/** The kinds of email that look like an invitation but are not one. */
+export type NegativeCategory =
   | 'rejection'
   | 'offer'
   | 'acknowledgement'
@@ -46,8 +42,12 @@ export type EmailCategory =
   | 'press'
   | 'interviewer-role'
   | 'workplace'
-  | 'admissions'
-  | 'unrelated';
+  | 'admissions';
+
+/** Reminders, confirmations, reschedules and cancellations of an interview already agreed. */
+export type LogisticsCategory = 'reminder' | 'confirmation' | 'reschedule' | 'cancellation';
+
+export type EmailCategory = 'invitation' | LogisticsCategory | NegativeCategory | 'unrelated';
 
 export type InterviewKind = 'phone-screen' | 'video-call' | 'on-site' | 'panel' | 'technical' | 'assessment';
 

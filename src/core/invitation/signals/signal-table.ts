@@ -7,7 +7,7 @@
  * quantifiers, so that a scan stays linear on hostile input.
  */
 
-import type { InterviewKind } from '../email-input';
+import type { InterviewKind, LogisticsCategory, NegativeCategory } from '../email-input';
 
 /** One phrase the engine looks for, with how much it counts and how a reason describes it. */
 export interface PhraseSignal {
@@ -24,22 +24,7 @@ export interface SignalGroup {
   signals: PhraseSignal[];
 }
 
-/** The kinds of email that look like an invitation but are not one. */
-export type NegativeCategory =
-  | 'rejection'
-  | 'offer'
-  | 'acknowledgement'
-  | 'job-alert'
-  | 'newsletter'
-  | 'marketing'
-  | 'cold-outreach'
-  | 'candidate-own'
-  | 'press'
-  | 'interviewer-role'
-  | 'workplace'
-  | 'admissions';
-
-export type LogisticsCategory = 'reminder' | 'confirmation' | 'reschedule' | 'cancellation';
+export type { LogisticsCategory, NegativeCategory } from '../email-input';
 
 /** A pattern that locates a field, with how much a match counts. */
 export interface FieldPattern {
