@@ -476,3 +476,35 @@ describe('recall probes (set 7): come down for a chat, dropped "to", a meeting a
     ).toBe('not-invitation');
   });
 });
+
+describe('recall probes (set 8): any question asking you to come in, meet or talk', () => {
+  it('recognises a question worded in no listed phrase, such as "When you can come to our office for talk?"', () => {
+    expect(
+      verdictOf(
+        'Hi Lena, I am owner of Kovac Bakery. Thanks for your application for the baker job. When you are free to ' +
+          'come to the bakery and meet us?\nIvo',
+        { subject: 'baker job', fromName: 'Ivo Kovac', fromEmail: 'ivo@kovacbakery.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('recognises "could you spare half an hour … to come and talk" about a job applied for', () => {
+    expect(
+      verdictOf(
+        'Hello Dev, thanks for your application for the weekend job. Could you spare twenty minutes on Sunday to ' +
+          'come and talk to me about it?\nMrs Rees',
+        { subject: 'weekend job', fromName: 'Ann Rees', fromEmail: 'ann@reesgarden.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps the candidate’s own "What time would you like me to come in?" their reply', () => {
+    expect(
+      verdictOf(
+        'Hi Ivo, thank you so much for getting back to me about my application! What time would you like me ' +
+          'to come in on Saturday?\nLena',
+        { subject: 'Re: baker job', fromName: 'Lena Horvat', fromEmail: 'lena.horvat@gmail.com' },
+      ),
+    ).toBe('not-invitation');
+  });
+});

@@ -636,6 +636,14 @@ export const englishSignals: InvitationSignalTable = {
         3,
         'asks whether the time suits you',
       ),
+      // Any question to the reader about coming in, meeting or being free, however it is worded: "When you can
+      // come to our office for talk?", "Could you spare half an hour to come and talk?". Bounded character
+      // runs inside one sentence keep the scan linear.
+      s(
+        `(?:can|could|would|will|are|when|which|what|any chance)\\b[^.?!\\n]{0,60}\\byou\\b(?! (?:would |will |do )?(?:like|want|need|prefer|expect) me\\b)(?![^.?!\\n]{0,50}\\b(?:i|me)\\b)[^.?!\\n]{0,50}\\b(?:come|meet|talk|chat|spare|free|available|pop|drop)\\b(?=[^.?!\\n]{0,60}\\?)`,
+        5,
+        'asks whether you can come or talk',
+      ),
       s(
         `(?:are|were) you able to (?:come|make|join|attend|meet|pop|drop|do|talk|chat|get|call)`,
         3,
