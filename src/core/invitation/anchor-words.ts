@@ -19,11 +19,13 @@ const LITERAL_SEPARATORS = new Set([...' -,:;\'"&/@#%!<>=~’‘“”–—']);
 /** Characters a character class may hold and still be known to match only non-word characters. */
 const CLASS_SEPARATORS = new Set([...' -,:;\'"&/@#%!<>=~’‘“”–—.()|+?*{}$']);
 
-/** The index of the `)` closing the group opened at `open`, or -1. Skips escapes and classes. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
+/**
+ * Walks a pattern source from `from`, handing `visit` each `(`, `)` and `|` outside escapes and character
+ * classes, until `visit` returns true. Resolves false when the source ends inside a character class.
+ */
+function walkStructure(source: string, from: number, visit: (c: string, index: number) => boolean): boolean {
   let inClass = false;
-  for (let i = open; i < source.length; i++) {
+  for (let i = from; i < source.length; i++) {
     const c = source.charAt(i);
     if (c === '\\') {
       i++;
@@ -31,41 +33,40 @@ function closingParen(source: string, open: number): number {
       if (c === ']') inClass = false;
     } else if (c === '[') {
       inClass = true;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-      if (depth === 0) return i;
+    } else if ((c === '(' || c === ')' || c === '|') && visit(c, i)) {
+      return true;
     }
   }
-  return -1;
+  return !inClass;
+}
+
+/** The index of the `)` closing the group opened at `open`, or -1. Skips escapes and classes. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let found = -1;
+  walkStructure(source, open, (c, i) => {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) found = i;
+    return found >= 0;
+  });
+  return found;
 }
 
 /** Splits a source at its top-level `|`, or returns null when brackets are unbalanced. */
 function splitAlternatives(source: string): string[] | null {
   const parts: string[] = [];
   let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charAt(i);
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-      if (depth < 0) return null;
-    } else if (c === '|' && depth === 0) {
+  const complete = walkStructure(source, 0, (c, i) => {
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0) {
       parts.push(source.slice(start, i));
       start = i + 1;
     }
-  }
-  if (depth !== 0 || inClass) return null;
+    return depth < 0;
+  });
+  if (!complete || depth !== 0) return null;
   parts.push(source.slice(start));
   return parts;
 }
