@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSchema, postgresForTests, type TestSchema } from './storage/postgres-test-database';
 import { createAccountAndTracker, startTrackerProcess, type TrackerProcess } from './support/tracker-process';
+import { eventually } from '../support/eventually';
 
 const serverUrl = await postgresForTests();
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
@@ -41,18 +42,6 @@ function collectEvents(body: ReadableStream<Uint8Array>, events: SseEvent[]): vo
       // Aborted at the end of the test.
     }
   })();
-}
-
-async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 describe.skipIf(serverUrl === undefined)('two tracker instances sharing one PostgreSQL', () => {
@@ -111,22 +100,30 @@ describe.skipIf(serverUrl === undefined)('two tracker instances sharing one Post
       expect(pixel.status).toBe(200);
       expect(pixel.headers.get('content-type')).toBe('image/gif');
 
-      await eventually(() => {
-        expect(events).toEqual([
-          { event: 'open', data: expect.objectContaining({ trackerId, source: 'human' }) },
-        ]);
-      });
+      await eventually(
+        () => {
+          expect(events).toEqual([
+            { event: 'open', data: expect.objectContaining({ trackerId, source: 'human' }) },
+          ]);
+        },
+        5000,
+        50,
+      );
     } finally {
       stream.abort();
     }
 
-    const detail = await eventually(async () => {
-      const response = await fetch(`${a.url}/api/v1/trackers/${trackerId}`, { headers: auth });
-      expect(response.status).toBe(200);
-      const body = (await response.json()) as { status: string; opens: number; events: { kind: string }[] };
-      expect(body.status).toBe('opened');
-      return body;
-    });
+    const detail = await eventually(
+      async () => {
+        const response = await fetch(`${a.url}/api/v1/trackers/${trackerId}`, { headers: auth });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { status: string; opens: number; events: { kind: string }[] };
+        expect(body.status).toBe('opened');
+        return body;
+      },
+      5000,
+      50,
+    );
     expect(detail.opens).toBe(1);
     expect(detail.events).toEqual([expect.objectContaining({ kind: 'open', source: 'human' })]);
   });

@@ -8,24 +8,12 @@ import {
   type PostgresLiveEvents,
 } from '../../../src/server/live/postgres-live-events';
 import { postgresForTests } from '../storage/postgres-test-database';
+import { eventually } from '../../support/eventually';
 
 const serverUrl = await postgresForTests();
 
 function liveHit(trackerId: string, kind: LiveHit['kind'] = 'open'): LiveHit {
   return { trackerId, kind, at: '2026-11-02T10:00:00.000Z', source: 'human' };
-}
-
-async function eventually(check: () => void | Promise<void>, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
 
 describe('packPayloads', () => {

@@ -8,6 +8,7 @@ import { createInMemoryLiveEvents, type LiveHit } from '../../../src/server/live
 import type { RecordedHit, TrackerStore } from '../../../src/server/storage/tracker-store';
 import { createHitBuffer, type HitBuffer } from '../../../src/server/tracking/hit-buffer';
 import { createHitOverflow } from '../../../src/server/tracking/hit-overflow';
+import { eventually } from '../../support/eventually';
 
 function hit(): HitFact {
   return {
@@ -44,19 +45,6 @@ function database() {
     },
   };
   return { store, stored, state };
-}
-
-async function eventually(check: () => void, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 }
 
 describe('hit buffer with a disk overflow', () => {

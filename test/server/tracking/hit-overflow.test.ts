@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HitFact } from '../../../src/core/tracking/hit-facts';
 import { createHitOverflow, hitFactCodec, type HitOverflow } from '../../../src/server/tracking/hit-overflow';
+import { eventually } from '../../support/eventually';
 
 function hitFact(n: number, overrides: Partial<HitFact> = {}): HitFact {
   return {
@@ -34,19 +35,6 @@ function storage() {
       return Promise.resolve();
     },
   };
-}
-
-async function eventually(check: () => void, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 }
 
 describe('hitFactCodec', () => {
