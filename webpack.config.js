@@ -89,6 +89,9 @@ export default async function config(env = {}, argv = {}) {
       page('taskpane.html', 'src/taskpane/taskpane.html', ['taskpane'], {
         officeJsUrl: production ? OFFICE_JS_CDN : OFFICE_JS_LOCAL,
       }),
+      // The invitation detector is its own chunk (src/taskpane/index.tsx imports it at boot); the page asks
+      // for it up front, so it downloads alongside Office.js and the pane's script rather than after them.
+      new PreloadChunkPlugin({ chunkName: 'detector', onPagesWith: 'taskpane' }),
       ...(withPreview
         ? [
             page('preview.html', 'src/preview/preview.html', ['preview']),
@@ -148,6 +151,37 @@ export default async function config(env = {}, argv = {}) {
     },
     devServer: serving ? await devServerOptions() : undefined,
   };
+}
+
+/** Adds `<link rel="preload" as="script">` for a named async chunk to every page that loads a given entry. */
+class PreloadChunkPlugin {
+  constructor({ chunkName, onPagesWith }) {
+    this.chunkName = chunkName;
+    this.entry = onPagesWith;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PreloadChunkPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap('PreloadChunkPlugin', (data) => {
+        if (!data.plugin.options.chunks?.includes(this.entry)) return data;
+        const group = compilation.namedChunkGroups.get(this.chunkName);
+        // A renamed chunk must not quietly lose its preload.
+        if (!group) throw new Error(`PreloadChunkPlugin: no chunk named "${this.chunkName}".`);
+        const files = group.chunks
+          .flatMap((chunk) => [...chunk.files])
+          .filter((file) => file.endsWith('.js'));
+        for (const file of files)
+          data.assetTags.scripts.push(
+            HtmlWebpackPlugin.createHtmlTagObject('link', {
+              rel: 'preload',
+              as: 'script',
+              href: data.publicPath + file,
+            }),
+          );
+        return data;
+      });
+    });
+  }
 }
 
 function requireAddinBaseUrl() {

@@ -3,13 +3,23 @@
  * The only file outside office/ that names the `Office` global.
  */
 import { createRoot } from 'react-dom/client';
-import { analyzeInvitation } from '../core/invitation/analyze-invitation';
 import { App } from './app/App';
 import { DEFAULT_TRACKER_URL } from './app/build-constants';
+import { createDeferredInvitationDetector } from './app/deferred-invitation-detector';
 import { createOfficeMailbox } from './office/office-mailbox';
 import { createRoamingSettingsStore } from './office/roaming-settings-store';
 import { defaultSettings } from './settings/settings-store';
 import { createTrackingServices } from './tracking-services/create-tracking-services';
+
+// The detector's tables are the pane's largest code; they load as their own chunk, starting now, while
+// Office initialises and the body is read.
+const detector = createDeferredInvitationDetector(async () => {
+  const { analyzeInvitation } = await import(
+    /* webpackChunkName: "detector" */ '../core/invitation/analyze-invitation'
+  );
+  return analyzeInvitation;
+});
+detector.preload();
 
 void Office.onReady(() => {
   const container = document.getElementById('root');
@@ -22,7 +32,7 @@ void Office.onReady(() => {
   });
   const services = {
     mailbox,
-    analyzeInvitation,
+    analyzeInvitation: detector.analyzeInvitation,
     readDeclineDefaults: tracking.readDeclineDefaults,
     replyTracking: tracking.replyTracking,
     trackedDeclines: { settings: tracking.settings, client: tracking.client },

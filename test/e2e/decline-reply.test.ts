@@ -156,6 +156,38 @@ describe.skipIf(!runBrowserTests)('declining an invitation in the preview (real 
     expect(pageErrors).toEqual([]);
   });
 
+  it('says so when the invitation detector cannot be downloaded, and recovers with Try again', async () => {
+    // A flaky network: the detector's chunk (a separate download, preloaded by the pane's page) fails.
+    const flaky = await browser.newPage();
+    const flakyErrors: string[] = [];
+    flaky.on('pageerror', (error) => flakyErrors.push(error.message));
+    let offline = true;
+    const detectorRequests: string[] = [];
+    try {
+      await flaky.route(/\/detector\.[0-9a-f]{8}\.js$/, (route) => {
+        detectorRequests.push(route.request().url());
+        return offline ? route.abort('internetdisconnected') : route.continue();
+      });
+      await flaky.goto(`${server.baseUrl}/preview.html`);
+      await flaky.getByRole('button', { name: 'Show in task pane' }).click();
+      const flakyPane = flaky.frameLocator('iframe[title="Politely task pane"]');
+
+      const alert = flakyPane.getByRole('alert');
+      await alert.getByText("Politely couldn't load its invitation detector").waitFor();
+      expect(await alert.textContent()).toContain('Check your connection and try again.');
+      expect(detectorRequests.length).toBeGreaterThan(0);
+
+      offline = false;
+      await flakyPane.getByRole('button', { name: 'Try again' }).click();
+      await flakyPane.getByRole('heading', { name: 'Interview invitation' }).waitFor();
+      expect(await flakyPane.getByLabel('Hiring manager').inputValue()).toBe('Dana Whitfield');
+      expect(await flakyPane.getByRole('alert').count()).toBe(0);
+      expect(flakyErrors).toEqual([]);
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it('follows the Office theme while open, without reloading the pane', async () => {
     await page.getByLabel('Sample email').selectOption({ label: 'Interview invitation (email)' });
     const main = pane().locator('main').first();

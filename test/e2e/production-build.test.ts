@@ -7,6 +7,10 @@ import { buildDevelopment, buildProduction } from './support/build-preview';
 import type { PreviewBuild } from './support/build-preview';
 
 const PANE_JS_BUDGET_BYTES = 130 * 1024;
+// The invitation detector (its phrase tables are data and keep growing) loads as its own chunk, preloaded
+// by taskpane.html alongside Office.js. 34.7 KiB gzipped when it moved out of the initial chunk; the budget
+// leaves room for more tables while keeping the download short on a slow connection (about 1 s at 400 kbit/s).
+const DETECTOR_JS_BUDGET_BYTES = 50 * 1024;
 const ADDIN_BASE_URL = 'https://politely.example.com/addin';
 const TRACKER_URL = 'https://track.politely.example.com';
 
@@ -55,19 +59,30 @@ describe('the production build', () => {
       (match) => match[1] ?? '',
     ).filter((src) => !src.startsWith('http'));
     expect(initial.length).toBeGreaterThan(0);
-    let minified = 0;
-    let gzipped = 0;
-    for (const script of initial) {
-      const content = await readFile(path.join(build.dir, script));
-      minified += content.length;
-      gzipped += gzipSync(content, { level: 9 }).length;
-    }
+    const size = await measure(build.dir, initial);
     const lazy = (await readdir(build.dir)).filter((file) => file.endsWith('.js') && !initial.includes(file));
     console.info(
-      `task pane initial JS: ${kib(minified)} minified, ${kib(gzipped)} gzipped (budget ${kib(PANE_JS_BUDGET_BYTES)}); ` +
+      `task pane initial JS: ${kib(size.minified)} minified, ${kib(size.gzipped)} gzipped (budget ${kib(PANE_JS_BUDGET_BYTES)}); ` +
         `lazy chunks: ${lazy.join(', ') || 'none'}`,
     );
-    expect(gzipped).toBeLessThanOrEqual(PANE_JS_BUDGET_BYTES);
+    expect(size.gzipped).toBeLessThanOrEqual(PANE_JS_BUDGET_BYTES);
+  });
+
+  it(`ships the invitation detector as its own chunk, preloaded by the page, within ${DETECTOR_JS_BUDGET_BYTES / 1024} KiB gzipped`, async () => {
+    const files = await readdir(build.dir);
+    const detector = files.filter((file) => /^detector\.[0-9a-f]{8}\.js$/.test(file));
+    expect(detector).toHaveLength(1);
+    const html = await readFile(path.join(build.dir, 'taskpane.html'), 'utf8');
+    const preloads = Array.from(
+      html.matchAll(/<link[^>]*\brel="?preload"?[^>]*\bhref="?([^"\s>]+)"?/g),
+      (match) => match[1],
+    );
+    expect(preloads).toEqual(detector);
+    const size = await measure(build.dir, detector);
+    console.info(
+      `invitation detector chunk: ${kib(size.minified)} minified, ${kib(size.gzipped)} gzipped (budget ${kib(DETECTOR_JS_BUDGET_BYTES)})`,
+    );
+    expect(size.gzipped).toBeLessThanOrEqual(DETECTOR_JS_BUDGET_BYTES);
   });
 });
 
@@ -103,6 +118,18 @@ describe('the production build without ADDIN_BASE_URL', () => {
 async function readAllScripts(dir: string, files: string[]): Promise<string> {
   const scripts = files.filter((file) => file.endsWith('.js'));
   return (await Promise.all(scripts.map((file) => readFile(path.join(dir, file), 'utf8')))).join('\n');
+}
+
+/** Minified and gzipped (level 9) sizes of these output files, summed. */
+async function measure(dir: string, files: string[]): Promise<{ minified: number; gzipped: number }> {
+  let minified = 0;
+  let gzipped = 0;
+  for (const file of files) {
+    const content = await readFile(path.join(dir, file));
+    minified += content.length;
+    gzipped += gzipSync(content, { level: 9 }).length;
+  }
+  return { minified, gzipped };
 }
 
 function kib(bytes: number): string {

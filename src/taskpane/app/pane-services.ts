@@ -11,7 +11,11 @@ import type { TrackerClient } from '../tracker-client/tracker-client';
 
 export interface PaneServices {
   mailbox: MailboxPort;
-  analyzeInvitation: (input: EmailInput) => InvitationAnalysis;
+  /**
+   * The detector arrives as a separate chunk (see deferred-invitation-detector.ts), so this is asynchronous.
+   * It rejects with `DetectorLoadError` when that chunk cannot be fetched; calling again retries the fetch.
+   */
+  analyzeInvitation: (input: EmailInput) => Promise<InvitationAnalysis>;
   /**
    * The user's saved defaults (issue 5's settings view). Read each time an email loads;
    * a missing value falls back to Outlook's display name and the first reason.

@@ -9,7 +9,7 @@ import type { InvitationAnalysis } from '../../core/invitation/email-input';
 import { LoadingIndicator } from '../app/LoadingIndicator';
 import { Notice } from '../app/Notice';
 import { isDeclineFormVisible } from './decline-panel-state';
-import type { DeclineField, ReadyState } from './decline-panel-state';
+import type { DeclineField, LoadProblem, LoadingStep, ReadyState } from './decline-panel-state';
 import { formatMeetingTime } from './format-meeting-time';
 import { replySubject } from './reply-subject';
 import type { DeclinePanelActions, DeclinePanelModel } from './useDeclinePanel';
@@ -24,7 +24,7 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
     case 'loading':
       return (
         <main className={classes.root} aria-busy="true">
-          <LoadingIndicator label="Reading the email…" />
+          <LoadingIndicator label={LOADING_LABELS[state.step]} />
         </main>
       );
     case 'no-item':
@@ -41,7 +41,7 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
           <div role="alert">
             <Notice
               intent="error"
-              title="Politely couldn't read this email"
+              title={LOAD_PROBLEM_TITLES[state.problem]}
               actions={<Button onClick={actions.reload}>Try again</Button>}
             >
               {state.message}
@@ -53,6 +53,16 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
       return <ReadyView state={state} preview={preview} actions={actions} classes={classes} />;
   }
 }
+
+const LOADING_LABELS: Record<LoadingStep, string> = {
+  reading: 'Reading the email…',
+  analysing: 'Checking whether this email invites you to an interview…',
+};
+
+const LOAD_PROBLEM_TITLES: Record<LoadProblem, string> = {
+  read: "Politely couldn't read this email",
+  detector: "Politely couldn't load its invitation detector",
+};
 
 interface ReadyViewProps {
   state: ReadyState;

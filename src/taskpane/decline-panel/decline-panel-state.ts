@@ -41,11 +41,21 @@ export interface ReadyState {
 /** What the user has done to one email's reply, kept so that coming back to the email restores it. */
 export type DeclineDraft = Pick<ReadyState, 'fields' | 'reasonId' | 'text' | 'textEdited' | 'declineAnyway'>;
 
+/** What the pane waits for: Outlook reading the email, then the detector (a chunk still arriving, at boot). */
+export type LoadingStep = 'reading' | 'analysing';
+
+/** `read`: Outlook couldn't give us the email. `detector`: the detector's code couldn't be fetched. */
+export type LoadProblem = 'read' | 'detector';
+
 export type DeclinePanelState =
-  { status: 'loading' } | { status: 'no-item' } | { status: 'error'; message: string } | ReadyState;
+  | { status: 'loading'; step: LoadingStep }
+  | { status: 'no-item' }
+  | { status: 'error'; problem: LoadProblem; message: string }
+  | ReadyState;
 
 export type DeclinePanelAction =
   | { type: 'item-loading' }
+  | { type: 'item-read' }
   | {
       type: 'item-loaded';
       email: MailItemSnapshot;
@@ -56,7 +66,7 @@ export type DeclinePanelAction =
       draft?: DeclineDraft | null;
     }
   | { type: 'item-missing' }
-  | { type: 'item-failed'; message: string }
+  | { type: 'item-failed'; problem: LoadProblem; message: string }
   | { type: 'field-changed'; field: DeclineField; value: string }
   | { type: 'reason-changed'; reasonId: DeclineReasonId }
   | { type: 'text-edited'; text: string }
@@ -67,16 +77,18 @@ export type DeclinePanelAction =
   | { type: 'reply-failed'; message: string }
   | { type: 'reply-status-dismissed' };
 
-export const initialDeclinePanelState: DeclinePanelState = { status: 'loading' };
+export const initialDeclinePanelState: DeclinePanelState = { status: 'loading', step: 'reading' };
 
 export function declinePanelReducer(state: DeclinePanelState, action: DeclinePanelAction): DeclinePanelState {
   switch (action.type) {
     case 'item-loading':
-      return { status: 'loading' };
+      return { status: 'loading', step: 'reading' };
+    case 'item-read':
+      return state.status === 'loading' ? { status: 'loading', step: 'analysing' } : state;
     case 'item-missing':
       return { status: 'no-item' };
     case 'item-failed':
-      return { status: 'error', message: action.message };
+      return { status: 'error', problem: action.problem, message: action.message };
     case 'item-loaded': {
       const { fields: extracted } = action.analysis;
       const fields: DeclineFields = {

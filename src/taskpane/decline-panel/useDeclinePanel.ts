@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { DeclineReasonId } from '../../core/decline/decline-reasons';
 import { renderDeclineReply } from '../../core/decline/render-decline-reply';
 import type { RenderDeclineReplyResult } from '../../core/decline/render-decline-reply';
+import { DetectorLoadError } from '../app/deferred-invitation-detector';
 import { usePaneServices } from '../app/usePaneServices';
 import type { PaneServices } from '../app/pane-services';
 import {
@@ -14,7 +15,13 @@ import {
   toDeclineDraft,
   toDeclineValues,
 } from './decline-panel-state';
-import type { DeclineDraft, DeclineField, DeclinePanelState, ReadyState } from './decline-panel-state';
+import type {
+  DeclineDraft,
+  DeclineField,
+  DeclinePanelAction,
+  DeclinePanelState,
+  ReadyState,
+} from './decline-panel-state';
 import { replySubject } from './reply-subject';
 
 export interface DeclinePanelActions {
@@ -53,15 +60,16 @@ export function useDeclinePanel(): DeclinePanelModel {
 
   const load = useCallback(() => {
     const generation = ++loadGeneration.current;
+    const current = (action: DeclinePanelAction) => {
+      if (generation === loadGeneration.current) dispatch(action);
+    };
     dispatch({ type: 'item-loading' });
-    loadItem(services, drafts.current).then(
-      (action) => {
-        if (generation === loadGeneration.current) dispatch(action);
-      },
-      (error: unknown) => {
-        if (generation === loadGeneration.current)
-          dispatch({ type: 'item-failed', message: messageOf(error) });
-      },
+    loadItem(services, drafts.current, () => current({ type: 'item-read' })).then(current, (error: unknown) =>
+      current({
+        type: 'item-failed',
+        problem: error instanceof DetectorLoadError ? 'detector' : 'read',
+        message: messageOf(error),
+      }),
     );
   }, [services]);
 
@@ -130,16 +138,22 @@ export function useDeclinePanel(): DeclinePanelModel {
 
 const MAX_DRAFTS = 50;
 
-async function loadItem(services: PaneServices, drafts: ReadonlyMap<string, DeclineDraft>) {
+async function loadItem(
+  services: PaneServices,
+  drafts: ReadonlyMap<string, DeclineDraft>,
+  onRead: () => void,
+): Promise<DeclinePanelAction> {
   const email = await services.mailbox.readCurrentItem();
   if (email === null) return { type: 'item-missing' as const };
+  onRead();
   const draft = email.itemId ? (drafts.get(email.itemId) ?? null) : null;
   const defaults = services.readDeclineDefaults?.() ?? {};
   const yourName = defaults.yourName?.trim() || services.mailbox.userDisplayName();
   let analysis;
   try {
-    analysis = services.analyzeInvitation({ ...email, candidateName: yourName });
+    analysis = await services.analyzeInvitation({ ...email, candidateName: yourName });
   } catch (error) {
+    if (error instanceof DetectorLoadError) throw error;
     throw new Error(`Politely couldn't analyse this email (${messageOf(error)}).`);
   }
   return {

@@ -5,6 +5,11 @@ import { webLightTheme } from '@fluentui/react-components';
 import { renderDeclineReply } from '../../../src/core/decline/render-decline-reply';
 import type { InvitationAnalysis } from '../../../src/core/invitation/email-input';
 import { App } from '../../../src/taskpane/app/App';
+import {
+  DetectorLoadError,
+  createDeferredInvitationDetector,
+} from '../../../src/taskpane/app/deferred-invitation-detector';
+import type { AnalyzeInvitation } from '../../../src/taskpane/app/deferred-invitation-detector';
 import type { PaneServices, ReplyTrackingPort } from '../../../src/taskpane/app/pane-services';
 import { MailboxError } from '../../../src/taskpane/office/mailbox-port';
 import { createFakeMailbox, invitationEmail } from '../support/fake-mailbox';
@@ -37,7 +42,7 @@ function renderPane(
 ) {
   const mailbox = options.mailbox ?? createFakeMailbox();
   const analyse = options.analysis ?? analysisOf();
-  const analyzeInvitation = vi.fn((input: { subject: string | null }) =>
+  const analyzeInvitation = vi.fn(async (input: { subject: string | null }) =>
     typeof analyse === 'function' ? analyse(input.subject) : analyse,
   );
   const services: PaneServices = { mailbox, analyzeInvitation, ...options.extra };
@@ -301,6 +306,73 @@ describe('DeclinePanel', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('heading', { name: 'Interview invitation' });
+  });
+
+  it('says it is checking the email while the detector is still arriving, then shows the verdict', async () => {
+    let deliver: (analyze: AnalyzeInvitation) => void = () => {};
+    const detector = createDeferredInvitationDetector(
+      () => new Promise<AnalyzeInvitation>((resolve) => (deliver = resolve)),
+    );
+    detector.preload();
+    renderPane({ extra: { analyzeInvitation: detector.analyzeInvitation } });
+
+    await screen.findByText('Checking whether this email invites you to an interview…');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Checking whether this email invites you to an interview…',
+    );
+    deliver(() => analysisOf());
+    await screen.findByRole('heading', { name: 'Interview invitation' });
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Hiring manager' }).value).toBe(
+      'Dana Whitfield',
+    );
+  });
+
+  it('says the detector could not be downloaded, and Try again fetches it again', async () => {
+    const load = vi
+      .fn<() => Promise<AnalyzeInvitation>>()
+      .mockRejectedValueOnce(new Error('Loading chunk detector failed.\n(error: https://x/detector.js)'))
+      .mockRejectedValueOnce(new Error('Loading chunk detector failed.\n(error: https://x/detector.js)'))
+      .mockResolvedValue(() => analysisOf());
+    const detector = createDeferredInvitationDetector(load);
+    detector.preload();
+    const { user } = renderPane({ extra: { analyzeInvitation: detector.analyzeInvitation } });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("Politely couldn't load its invitation detector");
+    expect(alert.textContent).toContain(
+      "Part of Politely didn't download (Loading chunk detector failed.). Check your connection and try again.",
+    );
+    // The boot-time fetch failed, and the email's own call fetched once more before reporting it.
+    expect(load).toHaveBeenCalledTimes(2);
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { name: 'Interview invitation' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps an email’s draft when the detector fails on the next one, and restores it on return', async () => {
+    const mailbox = createFakeMailbox({ item: invitationEmail({ itemId: 'first' }) });
+    let detectorFails = false;
+    const analyzeInvitation = vi.fn(async (input: { subject: string | null }) => {
+      if (detectorFails) throw new DetectorLoadError(new Error('offline'));
+      return analysisOf({ reasons: [`read ${input.subject}`] });
+    });
+    const { user } = renderPane({ mailbox, extra: { analyzeInvitation } });
+    const text = await screen.findByRole('textbox', { name: 'Reply text' });
+    await user.clear(text);
+    await user.type(text, 'Half-written reply');
+
+    detectorFails = true;
+    mailbox.select(invitationEmail({ itemId: 'second', subject: 'Another invitation' }));
+    await screen.findByText("Politely couldn't load its invitation detector");
+
+    detectorFails = false;
+    mailbox.select(invitationEmail({ itemId: 'first' }));
+    await screen.findByText('read Interview invitation: Senior Product Designer');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply text' }).value).toBe(
+      'Half-written reply',
+    );
   });
 
   it('stops listening for email changes when the pane goes away', async () => {

@@ -47,14 +47,33 @@ const expectReady = (state: DeclinePanelState): ReadyState => {
 
 describe('declinePanelReducer', () => {
   it('starts loading, and moves to no-item or error', () => {
-    expect(initialDeclinePanelState).toEqual({ status: 'loading' });
+    expect(initialDeclinePanelState).toEqual({ status: 'loading', step: 'reading' });
     expect(declinePanelReducer(initialDeclinePanelState, { type: 'item-missing' })).toEqual({
       status: 'no-item',
     });
-    expect(declinePanelReducer(initialDeclinePanelState, { type: 'item-failed', message: 'Nope.' })).toEqual({
-      status: 'error',
-      message: 'Nope.',
+    expect(
+      declinePanelReducer(initialDeclinePanelState, {
+        type: 'item-failed',
+        problem: 'read',
+        message: 'Nope.',
+      }),
+    ).toEqual({ status: 'error', problem: 'read', message: 'Nope.' });
+    expect(
+      declinePanelReducer(initialDeclinePanelState, {
+        type: 'item-failed',
+        problem: 'detector',
+        message: 'Offline.',
+      }),
+    ).toEqual({ status: 'error', problem: 'detector', message: 'Offline.' });
+  });
+
+  it('waits for the detector once the email is read, and only while loading', () => {
+    expect(declinePanelReducer(initialDeclinePanelState, { type: 'item-read' })).toEqual({
+      status: 'loading',
+      step: 'analysing',
     });
+    const shown = ready();
+    expect(declinePanelReducer(shown, { type: 'item-read' })).toBe(shown);
   });
 
   it('prefills the fields from the analysis and the user’s name, with unknown values left blank', () => {
