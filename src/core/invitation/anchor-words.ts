@@ -71,6 +71,12 @@ function splitAlternatives(source: string): string[] | null {
   return parts;
 }
 
+/**
+ * The key under which `indexWords` also files every word that starts with a digit, the anchor of patterns
+ * that start with `\\d` ("\\d+ minutes"). No real word holds a backslash, so it cannot clash with one.
+ */
+export const DIGIT_WORD = '\\d';
+
 function isQuantifier(c: string): boolean {
   return c === '?' || c === '*' || c === '+' || c === '{';
 }
@@ -79,6 +85,18 @@ function isQuantifier(c: string): boolean {
 function mayBeSkipped(source: string, at: number): boolean {
   const c = source.charAt(at);
   return c === '?' || c === '*' || c === '{';
+}
+
+/** True unless the quantifier at `at` (if any) demands at least one repetition: none, `+` or `{1…`. */
+function mayRepeatZeroTimes(source: string, at: number): boolean {
+  const c = source.charAt(at);
+  return c === '?' || c === '*' || (c === '{' && !/^\{[1-9]/.test(source.slice(at, at + 2)));
+}
+
+/** The members of a character class made only of ASCII letters and digits ("[sz]"), or null. */
+function letterClassMembers(body: string): string[] | null {
+  if (body.length === 0 || !/^[A-Za-z0-9]+$/.test(body)) return null;
+  return [...new Set([...body.toLowerCase()])];
 }
 
 interface Budget {
@@ -138,6 +156,12 @@ function leadingWord(branch: string, word: string, words: Set<string>, budget: B
     }
     if (c === '\\') {
       const escaped = branch.charAt(i + 1);
+      if (escaped === 'd') {
+        // A word that starts with a digit ("30 minutes"): filed under DIGIT_WORD, whatever follows.
+        if (current.length > 0 || mayRepeatZeroTimes(branch, i + 2)) return false;
+        words.add(DIGIT_WORD);
+        return true;
+      }
       if (escaped === 'b') {
         if (current.length === 0) {
           i += 2;
@@ -153,6 +177,18 @@ function leadingWord(branch: string, word: string, words: Set<string>, budget: B
     if (c === '[') {
       const end = branch.indexOf(']', i + 1);
       if (end < 0) return false;
+      const letters = letterClassMembers(branch.slice(i + 1, end));
+      if (letters !== null) {
+        // "finali[sz]e": one spelling per member, each read on (and none when the class is optional).
+        let rest = branch.slice(end + 1);
+        const optional = rest.startsWith('?');
+        if (optional) rest = rest.slice(rest.startsWith('??') ? 2 : 1);
+        if (isQuantifier(rest.charAt(0))) return false;
+        return (
+          letters.every((letter) => leadingWord(rest, current + letter, words, budget)) &&
+          (!optional || leadingWord(rest, current, words, budget))
+        );
+      }
       const members = [...branch.slice(i + 1, end)];
       if (members.length === 0 || members[0] === '^') return false;
       if (!members.every((m) => CLASS_SEPARATORS.has(m))) return false;
@@ -180,8 +216,9 @@ function leadingWord(branch: string, word: string, words: Set<string>, budget: B
  * The lower-case words one of which every match of `source` must contain as a whole word, when the pattern
  * is matched as `\b(?:source)\b` with the `i` flag and without `u`/`v`; null when that cannot be proved (then
  * the pattern always runs). Handles literal words, alternations of them (at the top level or in `(?:…)`,
- * optional ones included), optional letters and leading lookarounds; refuses character classes that may
- * match letters, `\w`/`\d`, `.`, repeated words, inline flags and non-ASCII letters.
+ * optional ones included), optional letters, classes of letters ("[sz]"), a leading `\d` (the word then is
+ * DIGIT_WORD) and leading lookarounds; refuses other character classes that may match letters, `\w`, a `\d`
+ * inside a word, `.`, repeated words, inline flags and non-ASCII letters.
  */
 export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null {
   if (/[uv]/.test(flags)) return null;
@@ -195,11 +232,15 @@ export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null
   return words.size > 0 ? [...words] : null;
 }
 
-/** Where each word of a text starts: lower-cased `[A-Za-z0-9_]` runs, exactly the words `\\b` separates. */
+/**
+ * Where each word of a text starts: lower-cased `[A-Za-z0-9_]` runs, exactly the words `\\b` separates.
+ * Words that start with a digit are also listed under DIGIT_WORD.
+ */
 export type WordIndex = ReadonlyMap<string, readonly number[]>;
 
 export function indexWords(text: string): WordIndex {
   const words = new Map<string, number[]>();
+  const digitWords: number[] = [];
   let start = -1;
   let upper = false;
   // One pass over the char codes; a run is lower-cased only when it holds a capital.
@@ -216,17 +257,54 @@ export function indexWords(text: string): WordIndex {
       const positions = words.get(word);
       if (positions) positions.push(start);
       else words.set(word, [start]);
+      const first = text.charCodeAt(start);
+      if (first >= 48 && first <= 57) digitWords.push(start);
       start = -1;
       upper = false;
     }
   }
+  if (digitWords.length > 0) words.set(DIGIT_WORD, digitWords);
   return words;
+}
+
+/**
+ * Every anchor word of every gated group gets a small number, so a region's words are looked up once
+ * (`presentAnchors`) and each signal then checks its anchors with array reads instead of map look-ups.
+ */
+const anchorNumbers = new Map<string, number>();
+
+function anchorNumber(word: string): number {
+  let number = anchorNumbers.get(word);
+  if (number === undefined) {
+    number = anchorNumbers.size;
+    anchorNumbers.set(word, number);
+  }
+  return number;
+}
+
+const presenceCache = new WeakMap<WordIndex, Uint8Array>();
+
+/** Which numbered anchor words occur in the indexed text (1 = present), computed once per index. */
+function presentAnchors(words: WordIndex): Uint8Array {
+  let present = presenceCache.get(words);
+  // Numbers given out after the array was built (a table compiled since) need a fresh one.
+  if (present === undefined || present.length !== anchorNumbers.size) {
+    present = new Uint8Array(anchorNumbers.size);
+    for (const word of words.keys()) {
+      const number = anchorNumbers.get(word);
+      if (number !== undefined) present[number] = 1;
+    }
+    presenceCache.set(words, present);
+  }
+  return present;
 }
 
 /** One signal of a gated group: its anchors, and its own regex (sticky when anchored). */
 interface GatedSignal {
   signal: PhraseSignal;
   anchors: readonly string[] | null;
+  /** The anchors' numbers (see anchorNumber), in the same order. */
+  anchorIds: readonly number[] | null;
   /** Tries one position (`y`). */
   sticky: RegExp;
   /** Finds the first match from a position on (`g`). */
@@ -259,6 +337,7 @@ export function gateGroup(group: SignalGroup, gated: boolean): GatedGroup {
       return {
         signal,
         anchors,
+        anchorIds: anchors === null ? null : anchors.map(anchorNumber),
         sticky: new RegExp(source, `${flags}y`),
         global: new RegExp(source, `${flags}g`),
       };
@@ -338,9 +417,12 @@ export function findGatedSignals(
   const hits: SignalHit[] = [];
   if (text.length === 0) return hits;
   const streams: SignalStream[] = [];
+  const present = presentAnchors(words);
   group.signals.forEach((gated, at) => {
     let lists: (readonly number[])[] | null = null;
-    if (gated.anchors !== null) {
+    if (gated.anchors !== null && gated.anchorIds !== null) {
+      // Most signals have none of their anchors in the text: rule them out with array reads first.
+      if (!gated.anchorIds.some((number) => present[number] === 1)) return;
       lists = [];
       let count = 0;
       for (const word of gated.anchors) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  DIGIT_WORD,
   deriveAnchorWords,
   findGatedSignals,
   gateGroup,
@@ -49,13 +51,32 @@ describe('deriveAnchorWords', () => {
   it('refuses when the first word is not a fixed literal', () => {
     expect(deriveAnchorWords('(?:the )*role')).toBeNull();
     expect(deriveAnchorWords('(?:[\\w’]+\\s+){0,3}interview')).toBeNull();
-    expect(deriveAnchorWords('\\d+ minutes')).toBeNull();
     expect(deriveAnchorWords('[a-z]+ interview')).toBeNull();
     expect(deriveAnchorWords('[!-~]interview')).toBeNull();
     expect(deriveAnchorWords('.nterview')).toBeNull();
     expect(deriveAnchorWords('interviews* now')).toBeNull();
     expect(deriveAnchorWords('interview\\w')).toBeNull();
-    expect(deriveAnchorWords('interview|\\d+ jobs')).toBeNull();
+    expect(deriveAnchorWords('interview|\\w+ jobs')).toBeNull();
+  });
+
+  it('files a pattern that starts with a digit under DIGIT_WORD, unless the digit may be left out', () => {
+    expect(deriveAnchorWords('\\d+ minutes')).toEqual([DIGIT_WORD]);
+    expect(sorted(deriveAnchorWords('(?:two|\\d) candidates'))).toEqual(sorted([DIGIT_WORD, 'two']));
+    expect(sorted(deriveAnchorWords('\\d{1,2}% off|free trial'))).toEqual(sorted([DIGIT_WORD, 'free']));
+    expect(deriveAnchorWords('\\d* minutes')).toBeNull();
+    expect(deriveAnchorWords('\\d? minutes')).toBeNull();
+    expect(deriveAnchorWords('\\d{0,2} minutes')).toBeNull();
+    // A digit inside a word: the word's start is not known.
+    expect(deriveAnchorWords('q\\d results')).toBeNull();
+  });
+
+  it('spells out a class of letters, one word per member', () => {
+    expect(sorted(deriveAnchorWords('finali[sz]e the list'))).toEqual(['finalise', 'finalize']);
+    expect(sorted(deriveAnchorWords('organi[sS]ation'))).toEqual(['organisation']);
+    expect(sorted(deriveAnchorWords('colou[r]?s'))).toEqual(['colours', 'colous']);
+    expect(deriveAnchorWords('finali[sz]+e')).toBeNull();
+    expect(deriveAnchorWords('finali[a-z]e')).toBeNull();
+    expect(deriveAnchorWords('finali[^sz]e')).toBeNull();
   });
 
   it('refuses a word whose end is unknown', () => {
@@ -104,6 +125,13 @@ describe('indexWords', () => {
     expect(words.has('café')).toBe(false);
   });
 
+  it('lists words that start with a digit under DIGIT_WORD too', () => {
+    const words = indexWords('30 minutes, 2pm or a30 and 4_x');
+    expect(words.get(DIGIT_WORD)).toEqual([0, 12, 27]);
+    expect(words.get('2pm')).toEqual([12]);
+    expect(indexWords('no digits here').has(DIGIT_WORD)).toBe(false);
+  });
+
   it('does not case-fold non-ASCII letters into ASCII words (İ, the Kelvin sign)', () => {
     const words = indexWords('İnvite interview\u212A');
     expect(words.has('invite')).toBe(false);
@@ -142,5 +170,68 @@ describe('findGatedSignals', () => {
     const text = 'a video call';
     const hits = findGatedSignals(gated, text, indexWords(text));
     expect(hits.map((hit) => hit.signal.pattern)).toEqual(['(?:video|phone) call']);
+  });
+
+  it('finds what the alternation finds for digit-led and letter-class patterns, on any text (property)', () => {
+    const tricky: SignalGroup = {
+      reason: 'test',
+      signals: [
+        { pattern: '\\d+ ?(?:minutes|mins) (?:call|chat)', weight: 1 },
+        { pattern: '(?:two|three|\\d) candidates', weight: 1 },
+        { pattern: '\\d{1,2}% off|free trial', weight: 1 },
+        { pattern: '(?:agree|finali[sz]e) (?:the )?shortlist', weight: 1 },
+        { pattern: 'colou[r]?s? call', weight: 1 },
+        { pattern: 'call', weight: 1 },
+      ],
+    };
+    const gated = gateGroup(tricky, true);
+    expect(gated.signals.every((signal) => signal.anchors !== null)).toBe(true);
+    const full = compileGroup(tricky);
+    const pieces = [
+      '30',
+      '5',
+      '45min',
+      'a30',
+      '_3',
+      ' ',
+      ' ',
+      '  ',
+      ',',
+      '.',
+      '%',
+      'minutes',
+      'mins',
+      'MINUTES',
+      'call',
+      'chat',
+      'two',
+      'Three',
+      '3',
+      'candidates',
+      'off',
+      '20% off',
+      'free',
+      'trial',
+      'agree',
+      'finalise',
+      'FINALIZE',
+      'finali',
+      'the',
+      'shortlist',
+      'colour',
+      'colors',
+      'colous',
+      'coloUrs',
+      'é',
+      'İ',
+      '\n',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(findGatedSignals(gated, text, indexWords(text))).toEqual(findSignals(full, text));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
