@@ -29,17 +29,27 @@ const cache = new WeakMap<InvitationSignalTable, CompiledSchedule>();
 function compileSchedule(table: InvitationSignalTable): CompiledSchedule {
   const cached = cache.get(table);
   if (cached) return cached;
-  const weekday = `(?:${table.weekdays.join('|')})\\.?`;
-  const month = `(?:${table.months.join('|')})\\.?`;
+  // Whole names only: "Tues 9 Sept" is not "Tue" + "s", nor "Sep" + "t".
+  const weekday = `(?:${table.weekdays.join('|')})\\b\\.?`;
+  const month = `(?:${table.months.join('|')})\\b\\.?`;
   const dayNumber = '\\d{1,2}(?:st|nd|rd|th)?';
-  const clock = '\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{1,2}:\\d{2}|\\d{1,2}h(?:\\d{2})?';
-  const range = `(?:${clock})(?:\\s?(?:-|–|—|to|until)\\s?(?:${clock}|\\d{1,2}))?`;
-  const zone = '(?:\\s?\\(?(?:[A-Z]{2,5}|[A-Z][a-z]+ time|GMT[+-]\\d{1,2}|UTC[+-]\\d{1,2})\\)?)?';
+  // \\b after am/pm: "19%3ameeting_…" in a Teams link is not 3 am.
+  const meridiem = '\\s?(?:am\\b|pm\\b|a\\.m\\.|p\\.m\\.)';
+  const clock = `\\d{1,2}(?:[:.]\\d{2})?${meridiem}|\\d{1,2}:\\d{2}|\\d{1,2}h(?:\\d{2})?(?:${meridiem})?`;
+  // "3-4pm", "3 or 4pm": a bare hour borrows the am/pm of the one after it, so the pair stays one phrase.
+  const hourPair = `\\d{1,2}(?:[:.]\\d{2})?\\s?(?:-|–|—|to|or|and)\\s?\\d{1,2}(?:[:.]\\d{2})?${meridiem}`;
+  // A bare end hour ("10:00-11"), but not the "1" of "9:30 – 1:1 with …".
+  const range = `(?:${hourPair}|(?:${clock})(?:\\s?(?:-|–|—|to|until)\\s?(?:${clock}|\\d{1,2}(?![\\d:])))?)`;
+  // The regex runs case-insensitively, so the zone is only a candidate here: acceptZone() checks it against
+  // the source text, otherwise "14:00 or" would read "or" as a time zone.
+  const zone =
+    '(?<zone>\\s?\\(?(?:[a-z]+(?:\\s[a-z]+)?\\stime(?:\\s?zone)?\\b|(?:eastern|central|mountain|pacific)\\b' +
+    '|[a-z]{2,5}\\b(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?)\\)?)?';
   const date = `(?:${month}\\s${dayNumber}|${dayNumber}\\s(?:of\\s)?${month}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)`;
-  const source =
-    `\\b(?:${weekday}(?:,?\\s${date})?(?:,?\\s(?:at|from|@|between)?\\s?${range})?` +
-    `|${date}(?:,?\\s(?:at|from|@|between)?\\s?${range})?` +
-    `|(?:${clock})(?:\\s?(?:-|–|—|to)\\s?(?:${clock}))?)${zone}`;
+  // "Tue 14th": after a weekday, an ordinal day alone is a date.
+  const weekdayDate = `${weekday}(?:,?\\s(?:the\\s)?(?:${date}|\\d{1,2}(?:st|nd|rd|th)\\b))?`;
+  const at = `(?:,?\\s(?:at|from|@|between)?\\s?${range})?`;
+  const source = `\\b(?:${weekdayDate}${at}|${date}${at}|${range})${zone}`;
   const compiled: CompiledSchedule = {
     kinds: table.interviewKinds.map((entry) => ({ kind: entry.kind, reason: entry.reason })),
     anyKind: new RegExp(
@@ -50,6 +60,40 @@ function compileSchedule(table: InvitationSignalTable): CompiledSchedule {
   };
   cache.set(table, compiled);
   return compiled;
+}
+
+/**
+ * Time-zone abbreviations people write after a time. Only these, in capitals as written, count as a zone:
+ * "2pm EST" keeps its zone, while "14:00 or", "10am at" and "3pm est" do not take the next word along.
+ */
+const ZONE_ABBREVIATIONS = new Set(
+  [
+    'UTC GMT BST IST WET WEST CET CEST EET EEST MSK TRT',
+    'ET EST EDT CT CST CDT MT MST MDT PT PST PDT AKST AKDT HST AST ADT NST NDT BRT ART CLT COT PET',
+    'SAST CAT EAT WAT GST PKT NPT ICT WIB SGT HKT PHT CCT JST KST AWST ACST ACDT AEST AEDT NZST NZDT',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * How much of a candidate zone (" (GMT+1)", " UK time", " or") belongs to the time, judged on the text as
+ * written: a known abbreviation in capitals with an optional offset, capitalised words before "time"
+ * ("Eastern Time", "UK time"), "local time", or a bare US zone name ("4:30 p.m. Pacific"). 0 rejects it; a lone ")" stays outside the match.
+ */
+function acceptedZoneLength(zone: string): number {
+  const closing = zone.endsWith(')');
+  const opening = /^\s?\(/.test(zone);
+  if (opening && !closing) return 0;
+  const inner = zone.replace(/^\s?\(?/, '').replace(/\)$/, '');
+  if (/^(?:Eastern|Central|Mountain|Pacific)$/.test(inner))
+    return zone.length - (closing && !opening ? 1 : 0);
+  const named = /^(.+?)\stime(?:\s?zone)?$/i.exec(inner);
+  const valid = named
+    ? named[1] === 'local' || (named[1] ?? '').split(/\s/).every((word) => /^[A-Z]/.test(word))
+    : ZONE_ABBREVIATIONS.has(/^[A-Z]+/.exec(inner)?.[0] ?? '') && /^[A-Z]+(?:\s?[+-][\d:]+)?$/.test(inner);
+  if (!valid) return 0;
+  return closing && !opening ? zone.length - 1 : zone.length;
 }
 
 /** How far into the author's text kinds and times are looked for: where a request states them. */
@@ -126,7 +170,16 @@ export function findSchedule(
   let time: RegExpExecArray | null;
   let scanned = 0;
   while ((time = compiled.time.exec(timeText)) !== null && scanned++ < 200) {
-    const found = time[0].trim();
+    const zone = time.groups?.zone ?? '';
+    const keptZone = zone ? acceptedZoneLength(zone) : 0;
+    const length = time[0].length - zone.length + keptZone;
+    // A rejected zone's word may start the next time ("2pm Mon 3rd"): scan again right after this one.
+    if (keptZone < zone.length) compiled.time.lastIndex = time.index + length;
+    // A full stop at the end is the sentence's ("by 10 December."), except in "a.m." and "p.m.".
+    const found = time[0]
+      .slice(0, length)
+      .trim()
+      .replace(/(?<![ap]\.m)\.$/i, '');
     // A bare weekday ("Monday") or bare number is not a proposed time; keep dates and clock times.
     if (!/\d/.test(found)) continue;
     if (!proposedTimes.some((known) => known.toLowerCase() === found.toLowerCase()))
