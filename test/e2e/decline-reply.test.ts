@@ -144,6 +144,12 @@ describe.skipIf(!runBrowserTests)('declining an invitation in the preview (real 
       .getByText(/^Declining the meeting request for .*2027.* · Microsoft Teams$/)
       .waitFor();
     expect(await pane().getByLabel('Hiring manager').inputValue()).toBe('Ravi Menon');
+    // The meeting's time appears in local time only, never again as the detector's UTC label.
+    expect(
+      await pane()
+        .getByText(/2027-01-12 \d{2}:\d{2}/)
+        .count(),
+    ).toBe(0);
 
     await page.getByLabel('Sample email').selectOption({ label: 'Not an invitation (newsletter)' });
     await pane().getByRole('heading', { name: "This doesn't look like an interview invitation" }).waitFor();
@@ -154,6 +160,15 @@ describe.skipIf(!runBrowserTests)('declining an invitation in the preview (real 
     await page.getByRole('button', { name: 'Select no email' }).click();
     await pane().getByText('No email selected').waitFor();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('lists the times the email proposes as written, each whole', async () => {
+    await page.getByLabel('Sample email').selectOption({ label: 'Interview invitation (email)' });
+    await pane()
+      .getByText('Proposed: Tuesday 8 December at 14:00; Wednesday 9 December at 10:30 (UK time)', {
+        exact: true,
+      })
+      .waitFor();
   });
 
   it('says so when the invitation detector cannot be downloaded, and recovers with Try again', async () => {

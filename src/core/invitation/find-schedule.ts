@@ -5,6 +5,7 @@
 
 import type { InterviewKind, MeetingRequestDetails } from './email-input';
 import { schedulingHosts, videoMeetingHosts } from './signals/mail-domains';
+import { meetingStartLabel } from './meeting-start-label';
 import { authorTextWindow } from './read-email-text';
 import type { InvitationSignalTable } from './signals/signal-table';
 
@@ -111,17 +112,6 @@ function hostIn(host: string, domains: readonly string[]): boolean {
   return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
-function formatMeetingStart(start: Date | null, end: Date | null): string | null {
-  if (!(start instanceof Date) || Number.isNaN(start.getTime())) return null;
-  const iso = start.toISOString();
-  let text = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  if (end instanceof Date && !Number.isNaN(end.getTime()) && end.getTime() > start.getTime()) {
-    const endIso = end.toISOString();
-    text = `${iso.slice(0, 10)} ${iso.slice(11, 16)}–${endIso.slice(11, 16)} UTC`;
-  }
-  return text;
-}
-
 /** Links, times and the interview kind, from the subject, the author's text and a meeting request. */
 export function findSchedule(
   subject: string,
@@ -163,7 +153,9 @@ export function findSchedule(
   }
 
   const proposedTimes: string[] = [];
-  const meetingStart = formatMeetingStart(meeting?.start ?? null, meeting?.end ?? null);
+  // A meeting request's own time comes first: classify-invitation counts the text's times after it, and
+  // the pane recognises it by this label.
+  const meetingStart = meetingStartLabel(meeting?.start, meeting?.end);
   if (meetingStart !== null) proposedTimes.push(meetingStart);
   compiled.time.lastIndex = 0;
   const timeText = own.slice(0, KIND_CHARS);

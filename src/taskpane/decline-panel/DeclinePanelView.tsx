@@ -11,6 +11,7 @@ import { Notice } from '../app/Notice';
 import { isDeclineFormVisible } from './decline-panel-state';
 import type { DeclineField, LoadProblem, LoadingStep, ReadyState } from './decline-panel-state';
 import { formatMeetingTime } from './format-meeting-time';
+import { otherProposedTimes } from './other-proposed-times';
 import { replySubject } from './reply-subject';
 import type { DeclinePanelActions, DeclinePanelModel } from './useDeclinePanel';
 import type { DeclinePanelClasses } from './useDeclinePanelStyles';
@@ -104,6 +105,7 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
 
       <VerdictSection
         analysis={state.analysis}
+        proposedTimes={otherProposedTimes(state.analysis.proposedTimes, email.meeting)}
         declineAnyway={state.declineAnyway}
         onDeclineAnyway={() => {
           setDeclinedAnywayHere(email);
@@ -239,11 +241,13 @@ const VERDICT_TITLES: Record<InvitationAnalysis['verdict'], string> = {
 
 function VerdictSection(props: {
   analysis: InvitationAnalysis;
+  /** Times the email proposes, besides a meeting request's own (shown on the Meeting line). */
+  proposedTimes: string[];
   declineAnyway: boolean;
   onDeclineAnyway: () => void;
   classes: DeclinePanelClasses;
 }) {
-  const { analysis, declineAnyway, onDeclineAnyway, classes } = props;
+  const { analysis, proposedTimes, declineAnyway, onDeclineAnyway, classes } = props;
   const headingId = useId();
   const percent = Math.round(Math.min(1, Math.max(0, analysis.confidence)) * 100);
   return (
@@ -267,7 +271,7 @@ function VerdictSection(props: {
           </ul>
         </>
       )}
-      {analysis.proposedTimes.length > 0 && <span>Proposed: {analysis.proposedTimes.join('; ')}</span>}
+      {proposedTimes.length > 0 && <span>Proposed: {proposedTimes.join('; ')}</span>}
       {analysis.verdict === 'not-invitation' && !declineAnyway && (
         <div>
           <Button onClick={onDeclineAnyway}>Decline anyway</Button>

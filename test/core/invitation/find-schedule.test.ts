@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSchedule } from '../../../src/core/invitation/find-schedule';
+import { meetingStartLabel } from '../../../src/core/invitation/meeting-start-label';
 import { englishSignals } from '../../../src/core/invitation/signals/en';
 
 const timesIn = (text: string): string[] => findSchedule('', text, null, englishSignals).proposedTimes;
@@ -77,5 +78,16 @@ describe('findSchedule: what is not a time, or not part of one', () => {
     // A one-to-one on an agenda is not the end of a time range.
     expect(timesIn('9:30 – 1:1 with Dev\n10:30 – Design review')).toEqual(['9:30', '10:30']);
     expect(timesIn('Core hours 10:00-16 on site.')).toEqual(['10:00-16']);
+  });
+});
+
+describe('meetingStartLabel', () => {
+  it('names the meeting’s time in UTC, with the end when it is later, and nothing for an invalid start', () => {
+    const start = new Date('2027-01-12T14:00:00Z');
+    expect(meetingStartLabel(start, new Date('2027-01-12T14:45:00Z'))).toBe('2027-01-12 14:00–14:45 UTC');
+    expect(meetingStartLabel(start, new Date('2027-01-12T13:00:00Z'))).toBe('2027-01-12 14:00 UTC');
+    expect(meetingStartLabel(start, null)).toBe('2027-01-12 14:00 UTC');
+    expect(meetingStartLabel(new Date(Number.NaN), null)).toBeNull();
+    expect(meetingStartLabel('2027-01-12', null)).toBeNull();
   });
 });

@@ -290,9 +290,17 @@ describe('DeclinePanel', () => {
         },
       }),
     });
-    renderPane({ mailbox });
+    renderPane({
+      mailbox,
+      analysis: analysisOf({ proposedTimes: ['2027-01-12 14:00–14:45 UTC', 'Friday 3pm'] }),
+    });
     const context = await screen.findByText(/^Declining the meeting request for /);
     expect(context.textContent).toMatch(/2027.*· Microsoft Teams$/);
+    // The meeting's own time is shown once, in local time on the Meeting line; the list keeps the others.
+    const meetingLine = context.textContent?.replace('Declining the meeting request for ', '');
+    expect(screen.getByText('Meeting').nextElementSibling?.textContent).toBe(meetingLine);
+    expect(screen.getByText('Proposed: Friday 3pm')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('2027-01-12 14:00');
   });
 
   it('shows a read failure with a way to try again', async () => {
