@@ -238,7 +238,8 @@ export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null
  */
 export type WordIndex = ReadonlyMap<string, readonly number[]>;
 
-export function indexWords(text: string): WordIndex {
+/** Every word of `text` with where it starts, built in full (the reference behaviour of a WordIndex). */
+function allWords(text: string): Map<string, number[]> {
   const words = new Map<string, number[]>();
   const digitWords: number[] = [];
   let start = -1;
@@ -268,26 +269,154 @@ export function indexWords(text: string): WordIndex {
 }
 
 /**
- * Every anchor word of every gated group gets a small number, so a region's words are looked up once
- * (`presentAnchors`) and each signal then checks its anchors with array reads instead of map look-ups.
+ * Every anchor word of every gated group gets a small number, so a text is read once for all of them
+ * (`TextWords`) and each signal then checks its anchors with array reads instead of map look-ups.
  */
 const anchorNumbers = new Map<string, number>();
+/** The anchor words by a hash of their letters (see `wordHash`); several words may share one. */
+const anchorsByHash = new Map<number, number[]>();
+const anchorWords: string[] = [];
+
+/** Hash step over lower-cased char codes, the same for an anchor word and a run of text. */
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
 
 function anchorNumber(word: string): number {
   let number = anchorNumbers.get(word);
   if (number === undefined) {
     number = anchorNumbers.size;
     anchorNumbers.set(word, number);
+    anchorWords.push(word);
+    if (word !== DIGIT_WORD) {
+      let hash = 0;
+      for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+      const sharing = anchorsByHash.get(hash);
+      if (sharing) sharing.push(number);
+      else anchorsByHash.set(hash, [number]);
+    }
   }
   return number;
 }
 
+/** True when the run `text[start, end)` is `word` once its capitals are lower-cased. */
+function runSpells(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let code = text.charCodeAt(start + i);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+const NO_POSITIONS: readonly number[] = [];
+
+/**
+ * The word index of one text. Reading it for the anchor words (`anchorPositions`) costs one pass over the
+ * text without building a string per word; the full map of every word is built only if asked for.
+ */
+class TextWords implements WordIndex {
+  /** Anchor numbers below this were known when the text was read; later ones are looked up in full. */
+  readonly knownAnchors: number;
+  /** 1 where the numbered anchor word occurs. */
+  readonly present: Uint8Array;
+  private readonly positions: (number[] | undefined)[];
+  private full: Map<string, number[]> | null = null;
+
+  constructor(private readonly text: string) {
+    this.knownAnchors = anchorNumbers.size;
+    this.present = new Uint8Array(this.knownAnchors);
+    this.positions = [];
+    const digitNumber = anchorNumbers.get(DIGIT_WORD);
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= text.length; i++) {
+      let code = i < text.length ? text.charCodeAt(i) : 0;
+      if (code >= 65 && code <= 90) code += 32;
+      const isWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+      if (isWord) {
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = hashStep(hash, code);
+      } else if (start >= 0) {
+        const sharing = anchorsByHash.get(hash);
+        if (sharing !== undefined) {
+          for (const number of sharing) {
+            if (runSpells(text, start, i, anchorWords[number] ?? '')) this.add(number, start);
+          }
+        }
+        const first = text.charCodeAt(start);
+        if (digitNumber !== undefined && first >= 48 && first <= 57) this.add(digitNumber, start);
+        start = -1;
+      }
+    }
+  }
+
+  private add(number: number, start: number): void {
+    const list = this.positions[number];
+    if (list) list.push(start);
+    else this.positions[number] = [start];
+    this.present[number] = 1;
+  }
+
+  /** Where the numbered anchor word starts, ascending; empty when it does not occur. */
+  anchorPositions(number: number): readonly number[] {
+    if (number < this.knownAnchors) return this.positions[number] ?? NO_POSITIONS;
+    return this.map().get(anchorWords[number] ?? '') ?? NO_POSITIONS;
+  }
+
+  /** True when the numbered anchor word occurs. */
+  hasAnchor(number: number): boolean {
+    return number < this.knownAnchors ? this.present[number] === 1 : this.anchorPositions(number).length > 0;
+  }
+
+  private map(): Map<string, number[]> {
+    this.full ??= allWords(this.text);
+    return this.full;
+  }
+
+  get size(): number {
+    return this.map().size;
+  }
+  get(word: string): readonly number[] | undefined {
+    return this.map().get(word);
+  }
+  has(word: string): boolean {
+    return this.map().has(word);
+  }
+  forEach(
+    callback: (positions: readonly number[], word: string, map: WordIndex) => void,
+    thisArg?: unknown,
+  ): void {
+    this.map().forEach((positions, word) => callback.call(thisArg, positions, word, this));
+  }
+  entries(): MapIterator<[string, readonly number[]]> {
+    return this.map().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+  values(): MapIterator<readonly number[]> {
+    return this.map().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly number[]]> {
+    return this.map()[Symbol.iterator]();
+  }
+}
+
+/** The words of `text` (see WordIndex); the anchor words of every gated group are found up front. */
+export function indexWords(text: string): WordIndex {
+  return new TextWords(text);
+}
+
+/** For a full map built elsewhere: which numbered anchor words occur in it. */
 const presenceCache = new WeakMap<WordIndex, Uint8Array>();
 
-/** Which numbered anchor words occur in the indexed text (1 = present), computed once per index. */
 function presentAnchors(words: WordIndex): Uint8Array {
   let present = presenceCache.get(words);
-  // Numbers given out after the array was built (a table compiled since) need a fresh one.
   if (present === undefined || present.length !== anchorNumbers.size) {
     present = new Uint8Array(anchorNumbers.size);
     for (const word of words.keys()) {
@@ -417,26 +546,40 @@ export function findGatedSignals(
   const hits: SignalHit[] = [];
   if (text.length === 0) return hits;
   const streams: SignalStream[] = [];
-  const present = presentAnchors(words);
-  group.signals.forEach((gated, at) => {
+  const textWords = words instanceof TextWords ? words : null;
+  const present = textWords === null ? presentAnchors(words) : textWords.present;
+  const signals = group.signals;
+  for (let at = 0; at < signals.length; at++) {
+    const gated = signals[at] as GatedSignal;
+    const numbers = gated.anchorIds;
     let lists: (readonly number[])[] | null = null;
-    if (gated.anchors !== null && gated.anchorIds !== null) {
+    if (numbers !== null) {
       // Most signals have none of their anchors in the text: rule them out with array reads first.
-      if (!gated.anchorIds.some((number) => present[number] === 1)) return;
+      let occurs = false;
+      for (const number of numbers) {
+        if (textWords !== null ? textWords.hasAnchor(number) : present[number] === 1) {
+          occurs = true;
+          break;
+        }
+      }
+      if (!occurs) continue;
       lists = [];
       let count = 0;
-      for (const word of gated.anchors) {
-        const positions = words.get(word);
-        if (positions === undefined) continue;
+      for (const number of numbers) {
+        const positions =
+          textWords !== null
+            ? textWords.anchorPositions(number)
+            : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
+        if (positions.length === 0) continue;
         lists.push(positions);
         count += positions.length;
       }
-      if (count === 0) return;
+      if (count === 0) continue;
       if (count > MAX_TRIED_POSITIONS) lists = null;
     }
     const pointers = lists === null ? [] : lists.map(() => 0);
     streams.push({ at, gated, lists, pointers, from: -1, match: null, done: false });
-  });
+  }
   const seen: boolean[] = [];
   let position = 0;
   let scanned = 0;

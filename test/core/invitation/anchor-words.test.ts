@@ -165,6 +165,21 @@ describe('findGatedSignals', () => {
     }
   });
 
+  it('finds the same in a text indexed before the group was compiled (anchor words new to the index)', () => {
+    const text = 'a zanzibarian quokka call, then a Quokkas screen';
+    const words = indexWords(text);
+    const late: SignalGroup = {
+      reason: 'test',
+      signals: [
+        { pattern: 'zanzibarian quokkas?', weight: 1 },
+        { pattern: 'quokkas? (?:call|screen)', weight: 1 },
+      ],
+    };
+    const gated = gateGroup(late, true);
+    expect(findGatedSignals(gated, text, words)).toEqual(findSignals(compileGroup(late), text));
+    expect(findGatedSignals(gated, text, words).map((hit) => hit.index)).toEqual([2, 34]);
+  });
+
   it('leaves out a signal whose anchor words are absent', () => {
     const gated = gateGroup(group, true);
     const text = 'a video call';
