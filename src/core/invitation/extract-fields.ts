@@ -6,6 +6,7 @@
 import { namesMatch } from './compare-names';
 import type { ExtractedField, ExtractedFields } from './email-input';
 import type { EmailText } from './read-email-text';
+import type { FieldVocabulary } from './signals/field-vocabulary';
 import { freeMailDomains, hiringPlatformDomains } from './signals/mail-domains';
 import type { FieldPattern, InvitationSignalTable } from './signals/signal-table';
 
@@ -57,7 +58,26 @@ interface CompiledExtraction {
   companyWordsAfter: Set<string>;
   honorifics: Set<string>;
   titleQualifiers: Set<string>;
+  looseRoleNouns: Set<string>;
+  titleLeadIns: Set<string>;
+  businessNouns: Set<string>;
+  unitWords: Set<string>;
+  specialisationStopWords: Set<string>;
+  /** A line that is only a title label ("Event Type:"), whose value is on the next line. */
+  titleLabelAlone: RegExp;
 }
+
+const NO_FIELD_VOCABULARY: FieldVocabulary = {
+  titlePatterns: [],
+  companyPatterns: [],
+  roleNouns: [],
+  looseRoleNouns: [],
+  titleLeadIns: [],
+  businessNouns: [],
+  unitWords: [],
+  titleLabels: [],
+  specialisationStopWords: [],
+};
 
 const cache = new WeakMap<InvitationSignalTable, CompiledExtraction>();
 
@@ -77,6 +97,11 @@ const ANCHORED_TITLE_WEIGHT = 5;
 /** Up to six words ending right before the cue that follows. */
 const LEAD_PHRASE = `(${WORD}(?:[ \\t]${WORD}){0,5}?)`;
 const WORD_TOKEN = new RegExp(`^${WORD}$`);
+/**
+ * A job title's phrase: like PHRASE, but a dash may stand between words ("Business Analyst - Claims
+ * Transformation") and the first word may start with a dot (".NET Developer").
+ */
+const TITLE_PHRASE = `(\\.?${WORD}(?:,?[ \\t](?:${WORD}|[–—-])){0,7})`;
 
 /**
  * The words right before a cue, read backwards within the clause: at most `maxWords`, stopping at the first
@@ -162,8 +187,10 @@ function labelRegex(labels: readonly string[]): RegExp {
 function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   const cached = cache.get(table);
   if (cached) return cached;
+  const vocabulary = table.fieldVocabulary ?? NO_FIELD_VOCABULARY;
+  const titleLabels = [...table.fieldLabels.title, ...vocabulary.titleLabels];
   const compiled: CompiledExtraction = {
-    titlePatterns: compilePatterns(table.titlePatterns, '{title}', PHRASE),
+    titlePatterns: compilePatterns(table.titlePatterns, '{title}', TITLE_PHRASE),
     companyPatterns: compilePatterns(table.companyPatterns, '{company}', PHRASE),
     companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE),
     selfIntroductions: table.selfIntroductions.map(
@@ -175,12 +202,13 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     ),
     personLabel: labelRegex(table.fieldLabels.person),
     companyLabel: labelRegex(table.fieldLabels.company),
-    titleLabel: labelRegex(table.fieldLabels.title),
+    titleLabel: labelRegex(titleLabels),
+    titleLabelAlone: new RegExp(`^[|*\\s]*(?:${escapeWords(titleLabels)})[*\\s]*:[*\\s]*$`, 'i'),
     agencyCue: new RegExp(`\\b(?:${table.agencyCues.join('|')})\\b`, 'i'),
     platformCue: new RegExp(`\\b(?:${table.platformCues.join('|')})\\s+${PHRASE}`, 'gi'),
     signOffLine: new RegExp(`^(?:${escapeWords(table.signOffs)})\\s*[,.!:;—–-]*$`, 'i'),
-    nonPersonWords: new Set(table.nonPersonWords),
-    roleNouns: new Set(table.roleNouns),
+    nonPersonWords: new Set([...table.nonPersonWords, ...vocabulary.businessNouns]),
+    roleNouns: new Set([...table.roleNouns, ...vocabulary.roleNouns]),
     notCompanyWords: new Set(table.notCompanyWords),
     connectors: new Set(table.nameConnectors),
     legalSuffixes: new Set(table.companySuffixes),
@@ -196,6 +224,11 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     companyWordsAfter: new Set(table.companyWordsAfter),
     honorifics: new Set(table.honorifics),
     titleQualifiers: new Set(table.titleQualifiers),
+    looseRoleNouns: new Set(vocabulary.looseRoleNouns),
+    titleLeadIns: new Set(vocabulary.titleLeadIns),
+    businessNouns: new Set(vocabulary.businessNouns),
+    unitWords: new Set(vocabulary.unitWords),
+    specialisationStopWords: new Set(vocabulary.specialisationStopWords),
   };
   cache.set(table, compiled);
   return compiled;
@@ -252,7 +285,8 @@ function words(text: string): string[] {
 }
 
 function isCapitalized(word: string): boolean {
-  const first = word.charAt(0);
+  // ".NET Developer": a leading dot does not hide the capital.
+  const first = word.charAt(0) === '.' ? word.charAt(1) : word.charAt(0);
   return first !== first.toLowerCase() || /^\d/.test(word);
 }
 
@@ -429,7 +463,7 @@ function isRoleWord(word: string, compiled: CompiledExtraction): boolean {
  */
 function isLooseRoleWord(word: string, compiled: CompiledExtraction): boolean {
   const lower = bare(word);
-  if (compiled.roleNouns.has(lower)) return true;
+  if (compiled.roleNouns.has(lower) || compiled.looseRoleNouns.has(lower)) return true;
   return (
     lower.length >= 5 &&
     /(?:er|ist|eer)$/.test(lower) &&
@@ -442,11 +476,56 @@ function hasRoleNoun(title: string, compiled: CompiledExtraction): boolean {
   return title.split(/[\s/]+/).some((word) => word.length > 0 && isRoleWord(word, compiled));
 }
 
+/** What a title's specialisation must not be: the sender's company or domain ("– Vértice Pay"). */
+interface TitleContext {
+  labels: readonly string[];
+  fromName: string;
+}
+
+const DASH = /^[–—-]$/;
+const INNER_DETERMINER = /^(?:the|a|an|our|your|their|this)$/i;
+
+/**
+ * True when the part after a dash names what the role works on ("Claims Transformation", "Net Zero
+ * Buildings", "Vision"), not a stage, contract, place, number, another role or the company.
+ */
+function isSpecialisation(part: string, compiled: CompiledExtraction, context: TitleContext | null): boolean {
+  const tokens = words(part);
+  if (tokens.length === 0 || tokens.length > 4 || /\d/.test(part)) return false;
+  for (const token of tokens) {
+    const lower = bare(token);
+    if (!isCapitalized(token) && !compiled.connectors.has(token.toLowerCase()) && token !== '&') return false;
+    if (
+      compiled.specialisationStopWords.has(lower) ||
+      compiled.notCompanyWords.has(lower) ||
+      compiled.placeNouns.has(lower) ||
+      compiled.dateWords.has(lower)
+    ) {
+      return false;
+    }
+  }
+  // "– Shift Lead": another role, not a specialisation ("– Development Assessment" is one).
+  if (isRoleWord(tokens[tokens.length - 1] ?? '', compiled)) return false;
+  if (context !== null) {
+    if (domainAffinity(part, context.labels) > 0) return false;
+    if (context.fromName.toLowerCase().includes(part.toLowerCase())) return false;
+  }
+  return true;
+}
+
 /** Trims a captured phrase to the job title inside it, or null when it does not read as a title. */
-function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisation: boolean): string | null {
+function trimTitle(
+  phrase: string,
+  compiled: CompiledExtraction,
+  keepSpecialisation: boolean,
+  context: TitleContext | null = null,
+): string | null {
   // "Chef de projet / Project Manager", "Jordan Lee / Senior Data Engineer": the part with a role noun, last.
   let text = phrase.replace(/[*_]/g, '').trim();
   const slashParts = text.split(/\s+\/\s+/);
+  // "Operations Coordinator – Emeka / Zuri Logistics": a line that pairs names with slashes has no
+  // specialisation after its dash.
+  const dashSpecialisable = keepSpecialisation && slashParts.length === 1;
   if (slashParts.length > 1)
     text = [...slashParts].reverse().find((part) => hasRoleNoun(part, compiled)) ?? text;
   const paren = /\(([^)]{3,60})\)?/.exec(text);
@@ -460,6 +539,27 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   }
   text = text.replace(/\s*\(.*$/, '');
 
+  // "Business Analyst - Claims Transformation": the part with a role noun is the title; the part after it
+  // is kept when it says what the role works on. "Intro call – Customer Success Manager": the later part.
+  let dashSpecialisation = '';
+  // Split with the dashes kept: ["Business Analyst", "-", "Claims Transformation"].
+  const pieces = text.split(/\s+([–—-])\s+/);
+  if (pieces.length > 1) {
+    const parts = pieces.filter((_, i) => i % 2 === 0);
+    // "Barista – Shift Lead", "Head of Eng - Staff Engineer": the last part that names a role.
+    let main = parts.length - 1;
+    while (main >= 0 && !isRoleWord(words(parts[main] ?? '').pop() ?? '', compiled)) main--;
+    if (main < 0) main = parts.findIndex((part) => hasRoleNoun(part, compiled));
+    if (main >= 0) {
+      const next = (parts[main + 1] ?? '').replace(/[.;:!?]+$/, '').trim();
+      if (dashSpecialisable && next.length > 0 && isSpecialisation(next, compiled, context))
+        dashSpecialisation = ` ${pieces[main * 2 + 1] ?? '-'} ${next}`;
+      text = parts[main] ?? text;
+    } else {
+      text = parts[0] ?? text;
+    }
+  }
+
   let specialisation = '';
   const comma = text.indexOf(',');
   if (comma >= 0) {
@@ -469,6 +569,7 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
       keepSpecialisation &&
       afterWords.length >= 1 &&
       afterWords.length <= 4 &&
+      !/\d/.test(after) &&
       afterWords.every((w) => isCapitalized(w) || compiled.connectors.has(w.toLowerCase()))
     ) {
       specialisation = `, ${after.replace(/[.;:!?]+$/, '')}`;
@@ -477,6 +578,9 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
   }
 
   let tokens = words(text);
+  // A dash left in a loose capture ends the title: "as a Designer - we …".
+  const dash = tokens.findIndex((token) => DASH.test(token));
+  if (dash >= 0) tokens = tokens.slice(0, dash);
   // "application for Frontend Developer", "Assessment Centre for our Supply Chain Trainee": the title is after the preposition.
   for (let i = tokens.length - 2; i >= 0; i--) {
     // "of" splits only after a lower-case word or a job noun ("position of Buyer"), so "Front of House
@@ -493,12 +597,37 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
       }
     }
   }
-  while (tokens.length > 0 && TITLE_LEADING_NOISE.test(tokens[0] ?? '')) tokens.shift();
+  // "we posted the Flutter developer role", "Ihre Bewerbung als Data Engineer": words before an article
+  // inside the phrase, and words that introduce a title in a subject, are not part of it.
+  for (let i = tokens.length - 2; i >= 1; i--) {
+    if (INNER_DETERMINER.test(tokens[i] ?? '') && hasRoleNoun(tokens.slice(i + 1).join(' '), compiled)) {
+      tokens = tokens.slice(i + 1);
+      break;
+    }
+  }
+  while (
+    tokens.length > 1 &&
+    (TITLE_LEADING_NOISE.test(tokens[0] ?? '') || compiled.titleLeadIns.has(bare(tokens[0] ?? '')))
+  ) {
+    tokens.shift();
+  }
+  // "the Halden & Crane Graduate Analyst role": the sender's company in front is not part of the title.
+  if (context !== null && context.labels.length > 0) {
+    for (let k = Math.min(3, tokens.length - 1); k >= 1; k--) {
+      const lead = tokens.slice(0, k).join(' ');
+      if (domainAffinity(lead, context.labels) >= 2 && hasRoleNoun(tokens.slice(k).join(' '), compiled)) {
+        tokens = tokens.slice(k);
+        break;
+      }
+    }
+  }
 
   const kept: string[] = [];
+  let cutShort = false;
   for (const token of tokens) {
     const clean = token.replace(/[.,;:!?)]+$/, '');
     const lower = clean.toLowerCase();
+    cutShort = true;
     if (TITLE_SPLITTERS.test(lower) && lower !== 'in') break;
     if (
       /^(?:role|position|opening|opportunity|job|vacancy|post|req|requisition|interview|and we|we|i|you|is|was|will)$/i.test(
@@ -511,22 +640,31 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
     kept.push(abbreviation ? token : clean);
     if (clean !== token && !abbreviation) break; // punctuation ends the title
     if (kept.length >= 7) break;
+    cutShort = false;
   }
+  // Known role nouns first; an agent-noun ending ("Roofer") only where none is known, so "Lecturer in
+  // Cyber Security" does not end on "Cyber".
   let lastRole = -1;
-  const roleWord = keepSpecialisation ? isLooseRoleWord : isRoleWord;
-  for (let i = 0; i < kept.length; i++) if (roleWord(kept[i] ?? '', compiled)) lastRole = i;
+  for (let i = 0; i < kept.length; i++) if (isRoleWord(kept[i] ?? '', compiled)) lastRole = i;
+  if (lastRole < 0 && keepSpecialisation)
+    for (let i = 0; i < kept.length; i++) if (isLooseRoleWord(kept[i] ?? '', compiled)) lastRole = i;
   let end = kept.length;
+  // "marketing exec", "staff eng": a short form of a role after a field word completes it.
+  while (lastRole >= 0 && compiled.looseRoleNouns.has(bare(kept[lastRole + 1] ?? ''))) lastRole++;
   if (lastRole >= 0) {
     end = lastRole + 1;
-    // Keep what completes the title after the role noun: "Teacher of Mathematics", "Engineer II".
+    // Keep what completes the title after the role noun: "Teacher of Mathematics", "Engineer II",
+    // "Postdoctoral Researcher in Single-Cell Genomics" (up to the first lower-case word).
     const rest = kept.slice(lastRole + 1);
     if (LEVEL_SUFFIX.test(rest[0] ?? '')) end++;
-    else if (
-      /^(?:of|in|de|du|des|di|della)$/i.test(rest[0] ?? '') &&
-      rest.length >= 2 &&
-      rest.slice(1).every((w) => isCapitalized(w))
-    ) {
-      end = kept.length;
+    else if (/^(?:of|in|de|du|des|di|della)$/i.test(rest[0] ?? '') && isCapitalized(rest[1] ?? 'x')) {
+      let run = 1;
+      while (
+        run < rest.length &&
+        (isCapitalized(rest[run] ?? '') || compiled.connectors.has((rest[run] ?? '').toLowerCase()))
+      )
+        run++;
+      end = lastRole + 1 + run;
     }
   }
   let title = kept.slice(0, end);
@@ -534,13 +672,20 @@ function trimTitle(phrase: string, compiled: CompiledExtraction, keepSpecialisat
     title = title.slice(0, -1);
   if (title.length === 0 || title.length > 7) return null;
   if (lastRole < 0) return null;
-  const value = `${title.join(' ')}${end === kept.length ? specialisation : ''}`;
+  const whole = end === kept.length && !cutShort;
+  const value = `${title.join(' ')}${whole ? specialisation : ''}${whole && specialisation === '' ? dashSpecialisation : ''}`;
   if (compiled.nonTitles.has(value.toLowerCase())) return null;
   if (PLACEHOLDER.test(value) || value.length < 2) return null;
+  // "Talent Team", "Careers": words that never make a title alone. A person's role ("Operations
+  // Coordinator") is a title even when each word also marks a team sender.
   if (
-    title.every(
-      (t) => compiled.notCompanyWords.has(t.toLowerCase()) || compiled.nonPersonWords.has(t.toLowerCase()),
-    )
+    title.every((t) => {
+      const lower = t.toLowerCase();
+      return (
+        (compiled.notCompanyWords.has(lower) || compiled.nonPersonWords.has(lower)) &&
+        !isPersonRole(bare(t), compiled)
+      );
+    })
   ) {
     return null;
   }
@@ -616,30 +761,93 @@ function scanPatterns(
   }
 }
 
+/** How much of the quoted history is read for a title when the author's own words name none. */
+const QUOTED_TITLE_CHARS = 3_000;
+
+/**
+ * "Clinical Research Associate II" over "Clinical Research Associate", ".NET Full Stack Developer" over "Full
+ * Stack Developer": a candidate that says the best one with a qualifier added (a word or two before it, a
+ * level or specialisation after it) names the same role more exactly. Words that are a company, an article
+ * or a lead-in are not a qualifier ("Halden & Crane Graduate Analyst").
+ */
+function fullerTitle(
+  best: Candidate,
+  candidates: readonly Candidate[],
+  compiled: CompiledExtraction,
+  labels: readonly string[],
+): Candidate {
+  const lower = best.value.toLowerCase();
+  let fuller = best;
+  for (const candidate of candidates) {
+    const value = candidate.value.toLowerCase();
+    if (value === lower || value.length <= fuller.value.length || candidate.score < 4) continue;
+    let extra: string;
+    // Not after a comma: "Store Manager, Leeds" adds a place, not a qualifier.
+    if (value.endsWith(` ${lower}`)) extra = candidate.value.slice(0, value.length - lower.length).trim();
+    else if (value.startsWith(`${lower} `))
+      extra = candidate.value.slice(lower.length).replace(/^[,\s–—-]+/, '');
+    else continue;
+    const extraWords = words(extra);
+    if (extraWords.length === 0 || extraWords.length > 3) continue;
+    if (domainAffinity(extra, labels) > 0) continue;
+    if (
+      extraWords.some(
+        (w) =>
+          INNER_DETERMINER.test(w) ||
+          JOB_NOUNS_BEFORE_OF.test(w) ||
+          /^(?:programme|program|scheme|team)$/i.test(w) ||
+          compiled.titleLeadIns.has(bare(w)) ||
+          TITLE_SPLITTERS.test(w),
+      )
+    )
+      continue;
+    fuller = candidate;
+  }
+  return fuller;
+}
+
 function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, own: string): ExtractedField {
   const subject = sources.subject.replace(SUBJECT_PREFIX, '');
+  const labels = domainLabels(sources.fromEmail);
+  const context: TitleContext = { labels, fromName: sources.fromName };
   const pool = new CandidatePool();
   const regions = [
     { where: 'subject', text: subject, bonus: 1 },
     { where: 'text', text: own, bonus: 0 },
   ];
-  const anchoredTitle = memoize((capture) => trimTitle(capture, compiled, true));
+  const anchoredTitle = memoize((capture) => trimTitle(capture, compiled, true, context));
   const looseTitle = memoize((capture) => trimTitle(capture, compiled, false));
-  scanPatterns(compiled.titlePatterns, regions, ({ capture, quote }, weight, where) => {
-    const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
-    const value = anchoredAtEnd ? anchoredTitle(capture) : looseTitle(capture);
-    if (value === null) return;
-    // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".
-    if (!isCapitalized(value) && !anchoredAtEnd) return;
-    pool.add(value, `${where}: “${quote.trim()}”`, weight);
-  });
+  const readPatterns = (from: typeof regions): void =>
+    scanPatterns(compiled.titlePatterns, from, ({ capture, quote }, weight, where) => {
+      const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
+      const value = anchoredAtEnd ? anchoredTitle(capture) : looseTitle(capture);
+      if (value === null) return;
+      // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".
+      if (!isCapitalized(value) && !anchoredAtEnd) return;
+      pool.add(value, `${where}: “${quote.trim()}”`, weight);
+    });
+  readPatterns(regions);
 
-  for (const line of own.split('\n', 400)) {
-    const label = compiled.titleLabel.exec(line.trim());
-    if (label?.[1]) {
-      const value = trimTitle(label[1].split(/\s+[–—-]\s+/)[0] ?? '', compiled, true);
-      pool.add(value, `“${line.trim()}”`, 5);
+  const lines = own.split('\n', 400);
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    let value: string | null = null;
+    let evidence = line;
+    const label = compiled.titleLabel.exec(line);
+    if (label?.[1]) value = trimTitle(label[1], compiled, true, context);
+    else if (compiled.titleLabelAlone.test(line)) {
+      // "Event Type:" with the value on the next line.
+      const next =
+        lines
+          .slice(i + 1, i + 3)
+          .find((l) => l.trim().length > 0)
+          ?.trim() ?? '';
+      if (next.length > 0 && next.length <= 120) {
+        value = trimTitle(next, compiled, true, context);
+        evidence = `${line} ${next}`;
+      }
     }
+    if (value !== null) pool.add(value, `“${evidence}”`, 5);
   }
 
   // Subject segments: "Phone screen – Senior Data Engineer", "Senior Data Engineer interview | Acme".
@@ -650,12 +858,29 @@ function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, ow
         ' ',
       )
       .trim();
-    const value = trimTitle(cleaned, compiled, true);
-    if (value && isCapitalized(value)) pool.add(value, `subject: “${sources.subject.trim()}”`, 4);
+    const value = trimTitle(cleaned, compiled, true, context);
+    if (value === null) continue;
+    // "Re: warehouse operative": a lower-case subject that is nothing but a role names it.
+    const last = bare(words(value).pop() ?? '');
+    const wholeRole =
+      value.toLowerCase() === cleaned.toLowerCase() &&
+      words(value).length <= 3 &&
+      isRoleWord(last, compiled) &&
+      PERSON_ROLE_ENDING.test(last);
+    if (isCapitalized(value) || wholeRole) pool.add(value, `subject: “${sources.subject.trim()}”`, 4);
+  }
+
+  // A reply that names no role: the earlier message it quotes often does ("for the AP Clerk role").
+  if (pool.best(1) === null && sources.text.quoted.length > 0) {
+    readPatterns([
+      { where: 'earlier message', text: sources.text.quoted.slice(0, QUOTED_TITLE_CHARS), bonus: 0 },
+    ]);
   }
 
   const best = pool.best(1);
-  return best ? { value: best.value, evidence: best.evidence } : UNKNOWN;
+  if (best === null) return UNKNOWN;
+  const chosen = fullerTitle(best, pool.all(), compiled, labels);
+  return { value: chosen.value, evidence: chosen.evidence };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * signal-table.ts for the rules every pattern follows (non-capturing groups, bounded repetition).
  */
 
+import { englishFieldVocabulary } from './en-fields';
 import type { InvitationSignalTable, PhraseSignal } from './signal-table';
 
 // Small building blocks so the phrases below stay readable. All repetition is bounded.
@@ -1846,58 +1847,8 @@ export const englishSignals: InvitationSignalTable = {
     'entry-level',
     'mid-level',
   ],
-  titlePatterns: [
-    {
-      pattern:
-        '(?:for|as|about|regarding|re|to|into) (?:the|a|an|our|this|your|their) {title} (?:role|position|opening|opportunity|job|vacancy|post|req|requisition|programme|program|team)',
-      weight: 6,
-    },
-    { pattern: '{title} (?:role|position|opening|vacancy|job|post|application|interview)', weight: 5 },
-    { pattern: '(?:role|position|post|job|vacancy) (?:of|as|for) (?:an? |the )?{title}', weight: 5 },
-    {
-      pattern:
-        '(?:interview|interviewing|application|applied|candidacy|apply|applying|shortlisted|selected|considered) (?:for|to) (?:the |a |an |our )?{title}',
-      weight: 4,
-    },
-    {
-      pattern:
-        "(?:join|joining|work|working) (?:[\\w&’'.-]+\\s+){1,4}as (?:an? |our |the )?(?:next |new )?{title}",
-      weight: 4,
-    },
-    { pattern: '(?:as|for) (?:an? |our |the )?(?:next |new )?{title}', weight: 2 },
-  ],
-  companyPatterns: [
-    {
-      pattern: '(?:here|us|team|role|position|opening|job|vacancy|opportunity|career|careers) at {company}',
-      weight: 4,
-    },
-    {
-      pattern:
-        '(?:interview|interviewing|work|working|hiring|recruiter|recruiting|manager|engineer) at {company}',
-      weight: 3,
-    },
-    { pattern: '(?:join|joining) {company}', weight: 3 },
-    {
-      pattern: '(?:on behalf of|the client is|my client is|our client is|client,|client:) {company}',
-      weight: 5,
-    },
-    { pattern: "(?:my|our|the) client,? (?:is |[’']s )?{company}", weight: 5 },
-    {
-      pattern:
-        '(?:helping|recruiting for|hiring for|working with|partnering with|representing|on behalf of) {company}',
-      weight: 4,
-    },
-    {
-      pattern:
-        '(?:interest in|interested in|applying to|applied to|application to|applying at|applied at) {company}',
-      weight: 4,
-    },
-    { pattern: '(?:position|role|job|opening|vacancy) (?:with|for) {company}', weight: 3 },
-    { pattern: '(?:from|with) (?:the )?{company} (?:team|recruiting|talent|hiring|people|hr)', weight: 3 },
-    { pattern: '(?:call|chat|interview|screen|meeting|conversation|intro) [-–—|:] {company}', weight: 3 },
-    { pattern: '@ {company}', weight: 3 },
-    { pattern: '(?:at|with|from) {company}', weight: 1 },
-  ],
+  titlePatterns: englishFieldVocabulary.titlePatterns,
+  companyPatterns: englishFieldVocabulary.companyPatterns,
   companyLeadPatterns: [
     {
       pattern:
@@ -2291,6 +2242,7 @@ export const englishSignals: InvitationSignalTable = {
     'my name is {name}',
     "(?:i[’']m|i am|this is) {name}(?:,| from| at| with| and| -| –| —| here)",
   ],
+  fieldVocabulary: englishFieldVocabulary,
 
   weekdays: [
     'monday',

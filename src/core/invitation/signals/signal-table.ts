@@ -8,6 +8,7 @@
  */
 
 import type { InterviewKind, LogisticsCategory, NegativeCategory } from '../email-input';
+import type { FieldVocabulary } from './field-vocabulary';
 
 /** One phrase the engine looks for, with how much it counts and how a reason describes it. */
 export interface PhraseSignal {
@@ -122,6 +123,8 @@ export interface InvitationSignalTable {
   companySuffixes: string[];
   /** Self-introductions that name the writer; `{name}` marks where it sits ("my name is {name}"). */
   selfIntroductions: string[];
+  /** More vocabulary for job titles and company names (field-vocabulary.ts); absent in minimal tables. */
+  fieldVocabulary?: FieldVocabulary;
 
   /** Weekday and month names, and time words, for finding proposed times. */
   weekdays: string[];
