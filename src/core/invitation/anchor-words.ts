@@ -233,6 +233,17 @@ export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null
 }
 
 /**
+ * Like deriveAnchorWords, for a pattern matched as `\\b` + `source` with no closing boundary (a phrase that
+ * runs on into a capture). Only a single top-level branch is accepted, and reaching the end of the source
+ * inside the first word refuses (the `.` sentinel), since nothing then says where that word ends.
+ */
+export function deriveLeadingAnchorWords(source: string, flags = 'gi'): string[] | null {
+  const branches = splitAlternatives(source);
+  if (branches === null || branches.length !== 1) return null;
+  return deriveAnchorWords(`${source}.`, flags);
+}
+
+/**
  * Where each word of a text starts: lower-cased `[A-Za-z0-9_]` runs, exactly the words `\\b` separates.
  * Words that start with a digit are also listed under DIGIT_WORD.
  */
@@ -405,6 +416,24 @@ class TextWords implements WordIndex {
   [Symbol.iterator](): MapIterator<[string, readonly number[]]> {
     return this.map()[Symbol.iterator]();
   }
+}
+
+/** Numbers for anchor words, so `anchorPositionsIn` can read them from a text indexed after this call. */
+export function numberAnchorWords(words: readonly string[]): number[] {
+  return words.map(anchorNumber);
+}
+
+/** The ascending start positions of each numbered anchor word that occurs in `words` (empty lists left out). */
+export function anchorPositionsIn(words: WordIndex, numbers: readonly number[]): (readonly number[])[] {
+  const lists: (readonly number[])[] = [];
+  for (const number of numbers) {
+    const positions =
+      words instanceof TextWords
+        ? words.anchorPositions(number)
+        : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
+    if (positions.length > 0) lists.push(positions);
+  }
+  return lists;
 }
 
 /** The words of `text` (see WordIndex); the anchor words of every gated group are found up front. */
@@ -613,8 +642,9 @@ export function findGatedSignals(
 const ungatedTables = new WeakSet<InvitationSignalTable>();
 
 /**
- * A copy of `table` that the engine scans without the word gate: every pattern over every region. For the
- * equivalence test and the benchmark's comparison.
+ * A copy of `table` that the engine scans without the word gate: every pattern over every region, and
+ * field extraction takes none of its shortcuts (anchored tries, early exits). For the equivalence test and
+ * the benchmark's comparison.
  */
 export function withoutWordGate(table: InvitationSignalTable): InvitationSignalTable {
   const copy = { ...table };
