@@ -1,5 +1,5 @@
 /**
- * The pane's three views behind a tab list: Decline (always loaded), and Sent declines and Settings,
+ * The pane's three views behind a tab list: Decline (always loaded), and Tracked declines and Settings,
  * each loaded on first use, since most sessions only decline. The tabs are plain Fluent buttons with the
  * WAI-ARIA tabs pattern (arrow keys, Home/End, roving focus): Fluent's TabList costs about 23 KiB gzipped
  * in the pane's initial JavaScript, a sixth of its budget.
@@ -31,7 +31,7 @@ export type PaneView = 'decline' | 'sent' | 'settings';
 
 const VIEWS: readonly { view: PaneView; label: string }[] = [
   { view: 'decline', label: 'Decline' },
-  { view: 'sent', label: 'Sent declines' },
+  { view: 'sent', label: 'Tracked declines' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -53,7 +53,7 @@ const useStyles = makeStyles({
   tab: {
     borderRadius: 0,
     fontWeight: tokens.fontWeightRegular,
-    // Three labels on one line at a 320 px pane: no wrapping "Sent / declines", no 96 px minimum per tab.
+    // Three labels on one line at a 320 px pane: no wrapping "Tracked / declines", no 96 px minimum per tab.
     minWidth: 0,
     whiteSpace: 'nowrap',
     paddingInline: tokens.spacingHorizontalS,
@@ -105,9 +105,15 @@ export function PaneNavigation({
 }: PaneNavigationProps) {
   const styles = useStyles();
   const [view, setView] = useState<PaneView>(initialView ?? 'decline');
+  // Settings stays mounted, hidden, once opened: an unsaved draft there survives a look at another tab.
+  const [settingsMounted, setSettingsMounted] = useState(view === 'settings');
+  const select = (next: PaneView) => {
+    setView(next);
+    if (next === 'settings') setSettingsMounted(true);
+  };
   const idPrefix = useId();
   const tabRefs = useRef(new Map<PaneView, HTMLButtonElement>());
-  // Sent declines announces opens itself; elsewhere this short notice does.
+  // Tracked declines announces opens itself; elsewhere this short notice does.
   const live = useLiveOpenNotice(client, settings, { enabled: view !== 'sent' });
   const hasAccount = useSettings(settings).apiKey !== null;
 
@@ -125,7 +131,7 @@ export function PaneNavigation({
               : undefined;
     if (!target) return;
     event.preventDefault();
-    setView(target.view);
+    select(target.view);
     tabRefs.current.get(target.view)?.focus();
   };
 
@@ -148,7 +154,7 @@ export function PaneNavigation({
               tabIndex={selected ? 0 : -1}
               appearance="subtle"
               className={mergeClasses(styles.tab, selected && styles.selected)}
-              onClick={() => setView(tabView)}
+              onClick={() => select(tabView)}
             >
               {label}
             </Button>
@@ -160,7 +166,7 @@ export function PaneNavigation({
           <div className={styles.notice}>
             <span className={styles.noticeText}>{live.notice.text}</span>
             <span className={styles.noticeActions}>
-              <Button size="small" appearance="transparent" onClick={() => setView('sent')}>
+              <Button size="small" appearance="transparent" onClick={() => select('sent')}>
                 Show
               </Button>
               <Button size="small" appearance="transparent" onClick={live.dismiss}>
@@ -180,24 +186,23 @@ export function PaneNavigation({
       >
         {declinePanel}
       </div>
-      {view !== 'decline' && (
-        <div role="tabpanel" id={`${idPrefix}-panel-${view}`} aria-labelledby={`${idPrefix}-tab-${view}`}>
-          <LazyViewBoundary
-            key={view}
-            failed={
-              <p className={styles.failed} role="alert">
-                {LOAD_FAILED}
-              </p>
-            }
-          >
-            <Suspense fallback={<LoadingIndicator className={styles.loading} label="Loading…" />}>
-              {view === 'sent' ? (
-                <SentDeclines client={client} hasAccount={hasAccount} />
-              ) : (
-                <SettingsPanel service={settings} displayName={displayName} />
-              )}
-            </Suspense>
-          </LazyViewBoundary>
+      {view === 'sent' && (
+        <div role="tabpanel" id={`${idPrefix}-panel-sent`} aria-labelledby={`${idPrefix}-tab-sent`}>
+          <LazyView className={styles.loading} failedClassName={styles.failed}>
+            <SentDeclines client={client} hasAccount={hasAccount} />
+          </LazyView>
+        </div>
+      )}
+      {settingsMounted && (
+        <div
+          role="tabpanel"
+          id={`${idPrefix}-panel-settings`}
+          aria-labelledby={`${idPrefix}-tab-settings`}
+          hidden={view !== 'settings'}
+        >
+          <LazyView className={styles.loading} failedClassName={styles.failed}>
+            <SettingsPanel service={settings} displayName={displayName} />
+          </LazyView>
         </div>
       )}
     </>
@@ -206,6 +211,23 @@ export function PaneNavigation({
 
 const LOAD_FAILED =
   'This view could not be loaded, perhaps because the connection dropped. Close and reopen the pane to try again.';
+
+/** A lazily loaded view: a loading line while its chunk arrives, and a message instead of a blank pane. */
+function LazyView(props: { className: string; failedClassName: string; children: ReactNode }) {
+  return (
+    <LazyViewBoundary
+      failed={
+        <p className={props.failedClassName} role="alert">
+          {LOAD_FAILED}
+        </p>
+      }
+    >
+      <Suspense fallback={<LoadingIndicator className={props.className} label="Loading…" />}>
+        {props.children}
+      </Suspense>
+    </LazyViewBoundary>
+  );
+}
 
 /** Shows `failed` instead of a blank pane when a lazily loaded view cannot be fetched or throws. */
 class LazyViewBoundary extends Component<{ failed: ReactNode; children: ReactNode }, { error: boolean }> {
