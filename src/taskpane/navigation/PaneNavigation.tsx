@@ -9,23 +9,36 @@ import {
   Component,
   Suspense,
   lazy,
+  useCallback,
   useId,
   useRef,
   useState,
+  type ComponentType,
   type ErrorInfo,
   type KeyboardEvent,
+  type LazyExoticComponent,
   type ReactNode,
 } from 'react';
 import { LoadingIndicator } from '../app/LoadingIndicator';
+import type { SentDeclinesProps } from '../sent-declines/SentDeclines';
 import { useLiveOpenNotice } from '../sent-declines/useLiveOpenNotice';
+import type { SettingsPanelProps } from '../settings/SettingsPanel';
 import type { SettingsService } from '../settings/settings-service';
 import { useSettings } from '../settings/useSettings';
 import type { TrackerClient } from '../tracker-client/tracker-client';
 
-const SentDeclines = lazy(
-  () => import(/* webpackChunkName: "sent-declines" */ '../sent-declines/SentDeclines'),
-);
-const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ '../settings/SettingsPanel'));
+type ViewModule<P> = Promise<{ default: ComponentType<P> }>;
+
+/** Where the lazily loaded views come from: their own chunks (tests pass loaders that fail). */
+export interface PaneViewLoaders {
+  sentDeclines(): ViewModule<SentDeclinesProps>;
+  settingsPanel(): ViewModule<SettingsPanelProps>;
+}
+
+const CHUNK_LOADERS: PaneViewLoaders = {
+  sentDeclines: () => import(/* webpackChunkName: "sent-declines" */ '../sent-declines/SentDeclines'),
+  settingsPanel: () => import(/* webpackChunkName: "settings" */ '../settings/SettingsPanel'),
+};
 
 export type PaneView = 'decline' | 'sent' | 'settings';
 
@@ -41,6 +54,7 @@ export interface PaneNavigationProps {
   client: TrackerClient;
   displayName: string | null;
   initialView?: PaneView;
+  loaders?: PaneViewLoaders;
 }
 
 const useStyles = makeStyles({
@@ -102,8 +116,11 @@ export function PaneNavigation({
   client,
   displayName,
   initialView,
+  loaders = CHUNK_LOADERS,
 }: PaneNavigationProps) {
   const styles = useStyles();
+  const sentDeclines = useRetryableLazy(loaders.sentDeclines);
+  const settingsPanel = useRetryableLazy(loaders.settingsPanel);
   const [view, setView] = useState<PaneView>(initialView ?? 'decline');
   // Settings stays mounted, hidden, once opened: an unsaved draft there survives a look at another tab.
   const [settingsMounted, setSettingsMounted] = useState(view === 'settings');
@@ -188,8 +205,8 @@ export function PaneNavigation({
       </div>
       {view === 'sent' && (
         <div role="tabpanel" id={`${idPrefix}-panel-sent`} aria-labelledby={`${idPrefix}-tab-sent`}>
-          <LazyView className={styles.loading} failedClassName={styles.failed}>
-            <SentDeclines client={client} hasAccount={hasAccount} />
+          <LazyView view={sentDeclines} className={styles.loading} failedClassName={styles.failed}>
+            <sentDeclines.View client={client} hasAccount={hasAccount} />
           </LazyView>
         </div>
       )}
@@ -200,8 +217,8 @@ export function PaneNavigation({
           aria-labelledby={`${idPrefix}-tab-settings`}
           hidden={view !== 'settings'}
         >
-          <LazyView className={styles.loading} failedClassName={styles.failed}>
-            <SettingsPanel service={settings} displayName={displayName} />
+          <LazyView view={settingsPanel} className={styles.loading} failedClassName={styles.failed}>
+            <settingsPanel.View service={settings} displayName={displayName} />
           </LazyView>
         </div>
       )}
@@ -209,17 +226,38 @@ export function PaneNavigation({
   );
 }
 
-const LOAD_FAILED =
-  'This view could not be loaded, perhaps because the connection dropped. Close and reopen the pane to try again.';
+interface RetryableLazy<P> {
+  View: LazyExoticComponent<ComponentType<P>>;
+  attempt: number;
+  retry(): void;
+}
 
-/** A lazily loaded view: a loading line while its chunk arrives, and a message instead of a blank pane. */
-function LazyView(props: { className: string; failedClassName: string; children: ReactNode }) {
+/** A lazy view that can be loaded again: React keeps a failed import's error, so each retry is a new lazy(). */
+function useRetryableLazy<P extends object>(load: () => ViewModule<P>): RetryableLazy<P> {
+  const [View, setView] = useState(() => lazy(load));
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setView(() => lazy(load));
+    setAttempt((count) => count + 1);
+  }, [load]);
+  return { View, attempt, retry };
+}
+
+/** A lazily loaded view: a loading line while its chunk arrives, and, if it fails, a message with a retry. */
+function LazyView(props: {
+  view: Pick<RetryableLazy<unknown>, 'attempt' | 'retry'>;
+  className: string;
+  failedClassName: string;
+  children: ReactNode;
+}) {
   return (
     <LazyViewBoundary
+      key={props.view.attempt}
       failed={
-        <p className={props.failedClassName} role="alert">
-          {LOAD_FAILED}
-        </p>
+        <div className={props.failedClassName} role="alert">
+          <p>This view couldn’t be loaded, perhaps because the connection dropped.</p>
+          <Button onClick={props.view.retry}>Try again</Button>
+        </div>
       }
     >
       <Suspense fallback={<LoadingIndicator className={props.className} label="Loading…" />}>

@@ -1,8 +1,9 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PaneNavigation } from '../../../src/taskpane/navigation/PaneNavigation';
+import type { PaneViewLoaders } from '../../../src/taskpane/navigation/PaneNavigation';
 import { createSettingsService } from '../../../src/taskpane/settings/settings-service';
 import { createMemorySettingsStore, defaultSettings } from '../../../src/taskpane/settings/settings-store';
 import { createFakeTrackerClient, trackerDetail } from '../sent-declines/fake-tracker-client';
@@ -75,6 +76,48 @@ describe('PaneNavigation', () => {
     await user.click(screen.getByRole('tab', { name: 'Settings' }));
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Your name' }).value).toBe('Sam Park');
     expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+  });
+
+  it('says when a view could not be downloaded, and Try again fetches it again', async () => {
+    // React reports the error it caught in the boundary; keep the test's output to what matters.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const swallow = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', swallow);
+    try {
+      const sentDeclines = vi
+        .fn<PaneViewLoaders['sentDeclines']>()
+        .mockRejectedValueOnce(new Error('Loading chunk sent-declines failed.'))
+        .mockImplementation(() => import('../../../src/taskpane/sent-declines/SentDeclines'));
+      const settings = createSettingsService(
+        createMemorySettingsStore(defaultSettings('https://localhost:3001')),
+      );
+      render(
+        <PaneNavigation
+          declinePanel={<p>The decline panel</p>}
+          settings={settings}
+          client={createFakeTrackerClient().client}
+          displayName={null}
+          loaders={{
+            sentDeclines,
+            settingsPanel: () => import('../../../src/taskpane/settings/SettingsPanel'),
+          }}
+        />,
+      );
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('tab', { name: 'Tracked declines' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(
+        'This view couldn’t be loaded, perhaps because the connection dropped.',
+      );
+
+      await user.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(sentDeclines).toHaveBeenCalledTimes(2);
+    } finally {
+      window.removeEventListener('error', swallow);
+      quiet.mockRestore();
+    }
   });
 
   it('moves between tabs with the arrow keys, keeping one tab in the tab order', async () => {
