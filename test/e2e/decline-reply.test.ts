@@ -1,7 +1,7 @@
 // Drives the preview page in real Chromium: the production task pane bundle runs against the Office
 // stand-in, and every reply it opens appears in the page's "Reply form" region.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page, Route } from 'playwright-core';
 import { DECLINE_REASONS } from '../../src/core/decline/decline-reasons';
 import { renderDeclineReply } from '../../src/core/decline/render-decline-reply';
 import type { DeclineValues } from '../../src/core/decline/render-decline-reply';
@@ -171,28 +171,34 @@ describe.skipIf(!runBrowserTests)('declining an invitation in the preview (real 
       .waitFor();
   });
 
-  it('says so when the invitation detector cannot be downloaded, and recovers with Try again', async () => {
-    // A flaky network: the detector's chunk (a separate download, preloaded by the pane's page) fails.
+  it('says it is checking while the detector downloads, says so when that fails, and recovers with Try again', async () => {
+    // A flaky network: the detector's chunk (a separate download, preloaded by the pane's page) first
+    // hangs, then fails, then arrives.
     const flaky = await browser.newPage();
     const flakyErrors: string[] = [];
     flaky.on('pageerror', (error) => flakyErrors.push(error.message));
-    let offline = true;
-    const detectorRequests: string[] = [];
+    let network: 'hanging' | 'offline' | 'online' = 'hanging';
+    const hanging: Route[] = [];
     try {
       await flaky.route(/\/detector\.[0-9a-f]{8}\.js$/, (route) => {
-        detectorRequests.push(route.request().url());
-        return offline ? route.abort('internetdisconnected') : route.continue();
+        if (network === 'hanging') hanging.push(route);
+        else if (network === 'offline') return route.abort('internetdisconnected');
+        else return route.continue();
       });
       await flaky.goto(`${server.baseUrl}/preview.html`);
       await flaky.getByRole('button', { name: 'Show in task pane' }).click();
       const flakyPane = flaky.frameLocator('iframe[title="Politely task pane"]');
 
+      await flakyPane.getByText('Checking whether this email invites you to an interview…').waitFor();
+      expect(hanging.length).toBeGreaterThan(0);
+      network = 'offline';
+      await Promise.all(hanging.map((route) => route.abort('internetdisconnected')));
+
       const alert = flakyPane.getByRole('alert');
       await alert.getByText("Politely couldn't load its invitation detector").waitFor();
       expect(await alert.textContent()).toContain('Check your connection and try again.');
-      expect(detectorRequests.length).toBeGreaterThan(0);
 
-      offline = false;
+      network = 'online';
       await flakyPane.getByRole('button', { name: 'Try again' }).click();
       await flakyPane.getByRole('heading', { name: 'Interview invitation' }).waitFor();
       expect(await flakyPane.getByLabel('Hiring manager').inputValue()).toBe('Dana Whitfield');

@@ -91,7 +91,7 @@ describe.skipIf(!runBrowserTests)('the pane at 320 px in the dark theme (real Ch
       .evaluateAll((tabs) => tabs.map((tab) => tab.getBoundingClientRect().toJSON() as DOMRect));
     expect(boxes).toHaveLength(3);
     const heights = boxes.map((box) => box.height);
-    // "Sent declines" on two lines made that tab (and the bar) about twice as tall as a one-line tab.
+    // "Tracked declines" on two lines made that tab (and the bar) about twice as tall as a one-line tab.
     expect(Math.max(...heights)).toBeLessThan(40);
     const selectedShadow = await pane()
       .getByRole('tab', { selected: true })
@@ -123,7 +123,7 @@ describe.skipIf(!runBrowserTests)('the pane at 320 px in the dark theme (real Ch
   });
 
   it('shows a row’s whole status badge beside a long subject', async () => {
-    await pane().getByRole('tab', { name: 'Sent declines' }).click();
+    await pane().getByRole('tab', { name: 'Tracked declines' }).click();
     const badge = pane().locator('[data-status="unopened"]');
     await badge.waitFor();
     expect(await badge.innerText()).toBe('Unopened');

@@ -7,10 +7,11 @@ import { buildDevelopment, buildProduction } from './support/build-preview';
 import type { PreviewBuild } from './support/build-preview';
 
 const PANE_JS_BUDGET_BYTES = 130 * 1024;
-// The invitation detector (its phrase tables are data and keep growing) loads as its own chunk, preloaded
-// by taskpane.html alongside Office.js. 34.7 KiB gzipped when it moved out of the initial chunk; the budget
-// leaves room for more tables while keeping the download short on a slow connection (about 1 s at 400 kbit/s).
-const DETECTOR_JS_BUDGET_BYTES = 50 * 1024;
+// The invitation detector (its phrase tables are data and keep growing) is its own chunk, preloaded by
+// taskpane.html so it downloads while Office.js loads and initialises. It was 34.7 KiB gzipped when it left the
+// initial chunk; the budget leaves the tables room to grow by about 80 % while the download stays within
+// Office's own start-up time on a slow connection (about 0.5 s at 1 Mbit/s).
+const DETECTOR_JS_BUDGET_BYTES = 64 * 1024;
 const ADDIN_BASE_URL = 'https://politely.example.com/addin';
 const TRACKER_URL = 'https://track.politely.example.com';
 
@@ -53,11 +54,7 @@ describe('the production build', () => {
   });
 
   it(`keeps the task pane's initial JavaScript within ${PANE_JS_BUDGET_BYTES / 1024} KiB gzipped`, async () => {
-    const html = await readFile(path.join(build.dir, 'taskpane.html'), 'utf8');
-    const initial = Array.from(
-      html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+\.js)"?/g),
-      (match) => match[1] ?? '',
-    ).filter((src) => !src.startsWith('http'));
+    const initial = await initialScripts(build.dir);
     expect(initial.length).toBeGreaterThan(0);
     const size = await measure(build.dir, initial);
     const lazy = (await readdir(build.dir)).filter((file) => file.endsWith('.js') && !initial.includes(file));
@@ -79,8 +76,10 @@ describe('the production build', () => {
     );
     expect(preloads).toEqual(detector);
     const size = await measure(build.dir, detector);
+    const initial = await measure(build.dir, await initialScripts(build.dir));
     console.info(
-      `invitation detector chunk: ${kib(size.minified)} minified, ${kib(size.gzipped)} gzipped (budget ${kib(DETECTOR_JS_BUDGET_BYTES)})`,
+      `invitation detector chunk: ${kib(size.minified)} minified, ${kib(size.gzipped)} gzipped (budget ${kib(DETECTOR_JS_BUDGET_BYTES)}); ` +
+        `with the initial JS, ${kib(initial.gzipped + size.gzipped)} gzipped before the first verdict`,
     );
     expect(size.gzipped).toBeLessThanOrEqual(DETECTOR_JS_BUDGET_BYTES);
   });
@@ -118,6 +117,14 @@ describe('the production build without ADDIN_BASE_URL', () => {
 async function readAllScripts(dir: string, files: string[]): Promise<string> {
   const scripts = files.filter((file) => file.endsWith('.js'));
   return (await Promise.all(scripts.map((file) => readFile(path.join(dir, file), 'utf8')))).join('\n');
+}
+
+/** The pane's own scripts that taskpane.html loads at once (Office.js from the CDN aside). */
+async function initialScripts(dir: string): Promise<string[]> {
+  const html = await readFile(path.join(dir, 'taskpane.html'), 'utf8');
+  return Array.from(html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+\.js)"?/g), (match) => match[1] ?? '').filter(
+    (src) => !src.startsWith('http'),
+  );
 }
 
 /** Minified and gzipped (level 9) sizes of these output files, summed. */

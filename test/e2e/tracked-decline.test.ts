@@ -1,5 +1,5 @@
 // The tracked-decline loop in real Chromium against a real tracker process: the production pane bundle in
-// the preview page creates a tracker when it opens a reply, the Sent declines view follows the tracker's
+// the preview page creates a tracker when it opens a reply, the Tracked declines view follows the tracker's
 // live events, and the preview's recipient view loads the pixel as a distinct client, which only a tracker
 // in development mode accepts. The tracker's dev clock (POST /dev/clock) gets past the 60 s folding window.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -156,12 +156,12 @@ describe.skipIf(!runBrowserTests)(
     it('lists the decline as Unopened, and does not count the sender’s own view of the reply', async () => {
       // The preview's Reply form shows the reply in this same browser, so the pixel has already been loaded
       // once by the pane's own client; wait until the tracker has recorded it.
-      await pane().getByRole('tab', { name: 'Sent declines' }).click();
+      await pane().getByRole('tab', { name: 'Tracked declines' }).click();
       await sentRow().click();
       await expect
         .poll(
           async () => {
-            await pane().getByRole('button', { name: '← Back to sent declines' }).click();
+            await pane().getByRole('button', { name: '← Back to tracked declines' }).click();
             await sentRow().click();
             return pane().getByRole('list', { name: 'Activity, newest first' }).count();
           },
@@ -171,12 +171,12 @@ describe.skipIf(!runBrowserTests)(
       const activity = await pane().getByRole('list', { name: 'Activity, newest first' }).innerText();
       expect(activity).toMatch(/Your own copy, not counted/);
       expect(activity).not.toMatch(/Opened/);
-      await pane().getByRole('button', { name: '← Back to sent declines' }).click();
+      await pane().getByRole('button', { name: '← Back to tracked declines' }).click();
 
       const row = sentRow();
       expect(await row.innerText()).toContain('To dana.whitfield@northwind-labs.example');
       expect(await row.innerText()).toContain('Unopened');
-      await pane().getByText('Live', { exact: true }).waitFor();
+      await pane().getByText('Updating live', { exact: true }).waitFor();
     });
 
     it('turns to Opened when the recipient opens it, without a reload, then Reopened (2) a minute later', async () => {

@@ -233,6 +233,17 @@ export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null
 }
 
 /**
+ * Like deriveAnchorWords, for a pattern matched as `\\b` + `source` with no closing boundary (a phrase that
+ * runs on into a capture). Only a single top-level branch is accepted, and reaching the end of the source
+ * inside the first word refuses (the `.` sentinel), since nothing then says where that word ends.
+ */
+export function deriveLeadingAnchorWords(source: string, flags = 'gi'): string[] | null {
+  const branches = splitAlternatives(source);
+  if (branches === null || branches.length !== 1) return null;
+  return deriveAnchorWords(`${source}.`, flags);
+}
+
+/**
  * Where each word of a text starts: lower-cased `[A-Za-z0-9_]` runs, exactly the words `\\b` separates.
  * Words that start with a digit are also listed under DIGIT_WORD.
  */
@@ -273,13 +284,36 @@ function allWords(text: string): Map<string, number[]> {
  * (`TextWords`) and each signal then checks its anchors with array reads instead of map look-ups.
  */
 const anchorNumbers = new Map<string, number>();
-/** The anchor words by a hash of their letters (see `wordHash`); several words may share one. */
-const anchorsByHash = new Map<number, number[]>();
 const anchorWords: string[] = [];
 
-/** Hash step over lower-cased char codes, the same for an anchor word and a run of text. */
+/**
+ * The anchor words by a hash of their letters, in an open-addressing table of typed arrays (a look-up per
+ * word of text must cost next to nothing): `slotNumber` holds an anchor's number + 1 (0 = empty) and
+ * `slotHash` its hash. Words sharing a hash sit in successive slots; spelling decides.
+ */
+let slotNumber = new Int32Array(1024);
+let slotHash = new Int32Array(1024);
+
+function placeInSlots(number: number, hash: number): void {
+  const mask = slotNumber.length - 1;
+  let slot = hash & mask;
+  while (slotNumber[slot] !== 0) slot = (slot + 1) & mask;
+  slotNumber[slot] = number + 1;
+  slotHash[slot] = hash;
+}
+
+function wordHash(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+  return hash;
+}
+
+/**
+ * Hash step over lower-cased char codes, the same for an anchor word and a run of text. Kept to 30 bits so
+ * the engine stores it as a small integer: a map keyed by larger numbers boxes each one.
+ */
 function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
+  return (Math.imul(hash, 31) + code) & 0x3fffffff;
 }
 
 function anchorNumber(word: string): number {
@@ -288,12 +322,15 @@ function anchorNumber(word: string): number {
     number = anchorNumbers.size;
     anchorNumbers.set(word, number);
     anchorWords.push(word);
-    if (word !== DIGIT_WORD) {
-      let hash = 0;
-      for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-      const sharing = anchorsByHash.get(hash);
-      if (sharing) sharing.push(number);
-      else anchorsByHash.set(hash, [number]);
+    if (2 * anchorWords.length > slotNumber.length) {
+      // Keep the table at most half full, so runs of taken slots stay short.
+      slotNumber = new Int32Array(2 * slotNumber.length);
+      slotHash = new Int32Array(slotNumber.length);
+      anchorWords.forEach((known, n) => {
+        if (known !== DIGIT_WORD) placeInSlots(n, wordHash(known));
+      });
+    } else if (word !== DIGIT_WORD) {
+      placeInSlots(number, wordHash(word));
     }
   }
   return number;
@@ -327,8 +364,11 @@ class TextWords implements WordIndex {
   constructor(private readonly text: string) {
     this.knownAnchors = anchorNumbers.size;
     this.present = new Uint8Array(this.knownAnchors);
-    this.positions = [];
+    this.positions = new Array<number[] | undefined>(this.knownAnchors);
     const digitNumber = anchorNumbers.get(DIGIT_WORD);
+    const numbers = slotNumber;
+    const hashes = slotHash;
+    const mask = numbers.length - 1;
     let start = -1;
     let hash = 0;
     for (let i = 0; i <= text.length; i++) {
@@ -342,11 +382,10 @@ class TextWords implements WordIndex {
         }
         hash = hashStep(hash, code);
       } else if (start >= 0) {
-        const sharing = anchorsByHash.get(hash);
-        if (sharing !== undefined) {
-          for (const number of sharing) {
-            if (runSpells(text, start, i, anchorWords[number] ?? '')) this.add(number, start);
-          }
+        for (let slot = hash & mask; numbers[slot] !== 0; slot = (slot + 1) & mask) {
+          if (hashes[slot] !== hash) continue;
+          const number = (numbers[slot] ?? 0) - 1;
+          if (runSpells(text, start, i, anchorWords[number] ?? '')) this.add(number, start);
         }
         const first = text.charCodeAt(start);
         if (digitNumber !== undefined && first >= 48 && first <= 57) this.add(digitNumber, start);
@@ -405,6 +444,24 @@ class TextWords implements WordIndex {
   [Symbol.iterator](): MapIterator<[string, readonly number[]]> {
     return this.map()[Symbol.iterator]();
   }
+}
+
+/** Numbers for anchor words, so `anchorPositionsIn` can read them from a text indexed after this call. */
+export function numberAnchorWords(words: readonly string[]): number[] {
+  return words.map(anchorNumber);
+}
+
+/** The ascending start positions of each numbered anchor word that occurs in `words` (empty lists left out). */
+export function anchorPositionsIn(words: WordIndex, numbers: readonly number[]): (readonly number[])[] {
+  const lists: (readonly number[])[] = [];
+  for (const number of numbers) {
+    const positions =
+      words instanceof TextWords
+        ? words.anchorPositions(number)
+        : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
+    if (positions.length > 0) lists.push(positions);
+  }
+  return lists;
 }
 
 /** The words of `text` (see WordIndex); the anchor words of every gated group are found up front. */
@@ -613,8 +670,9 @@ export function findGatedSignals(
 const ungatedTables = new WeakSet<InvitationSignalTable>();
 
 /**
- * A copy of `table` that the engine scans without the word gate: every pattern over every region. For the
- * equivalence test and the benchmark's comparison.
+ * A copy of `table` that the engine scans without the word gate: every pattern over every region, and
+ * field extraction takes none of its shortcuts (anchored tries, early exits). For the equivalence test and
+ * the benchmark's comparison.
  */
 export function withoutWordGate(table: InvitationSignalTable): InvitationSignalTable {
   const copy = { ...table };

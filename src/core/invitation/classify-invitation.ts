@@ -14,6 +14,7 @@ import {
 import type { SignalHit } from './compile-signals';
 import type { EmailCategory, InvitationVerdict } from './email-input';
 import { namesMatch } from './compare-names';
+import { compileReaderAsks, findReaderAsks, subjectNamesRole, type ReaderAsk } from './find-reader-asks';
 import type { ScheduleDetails } from './find-schedule';
 import { authorTextWindow, type EmailText } from './read-email-text';
 import type {
@@ -55,6 +56,16 @@ function compileEntries<K extends string>(
   return (Object.entries(record) as [K, SignalGroup][]).map(([key, group]) => [key, gateGroup(group, gated)]);
 }
 
+/**
+ * A sentence opening that describes a possible future: it opens with a conditional ("If you're selected, we
+ * will invite you …"), or ends in a conditional clause with no break before the phrase ("we will contact you
+ * if your profile is shortlisted for interview"). Openers that start with a wildcard run only at the start.
+ */
+function conditionalRegex(openers: readonly string[]): RegExp {
+  const clauses = openers.filter((opener) => !opener.startsWith('.'));
+  return new RegExp(`^(?:${openers.join('|')})|\\b(?:${clauses.join('|')})[^,;:!?—–()]{0,80}$`, 'i');
+}
+
 /** Compiles a table's groups once, with each pattern's anchor words unless the table opted out of the gate. */
 export function compileClassifier(table: InvitationSignalTable): CompiledClassifier {
   const cached = cache.get(table);
@@ -71,7 +82,7 @@ export function compileClassifier(table: InvitationSignalTable): CompiledClassif
     subjectNegatives: new Map(compileEntries<NegativeCategory>(table.subjectNegatives, gated)),
     logistics: compileEntries<LogisticsCategory>(table.logistics, gated),
     subjectLogistics: new Map(compileEntries<LogisticsCategory>(table.subjectLogistics, gated)),
-    conditionalOpener: new RegExp(`^(?:${table.conditionalOpeners.join('|')})`, 'i'),
+    conditionalOpener: conditionalRegex(table.conditionalOpeners),
     honorifics: new Set(table.honorifics),
   };
   cache.set(table, compiled);
@@ -236,6 +247,18 @@ function dedupe(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
+/**
+ * How much the asks to the reader count: one that names a meeting and a time (in one sentence or two) most,
+ * then a meeting, then a time or slot alone.
+ */
+function structuralAskScore(asks: readonly ReaderAsk[]): number {
+  const meeting = asks.some((ask) => ask.meeting);
+  const time = asks.some((ask) => ask.time);
+  if (asks.some((ask) => ask.meeting && ask.time)) return 5;
+  if (meeting && time) return 4.5;
+  return meeting ? 4 : time ? 3 : 0;
+}
+
 /** Structural signs that the reader wrote or forwarded this email themselves. */
 function findOwnMailStructure(
   input: ClassificationInput,
@@ -307,6 +330,27 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const ownTimes = schedule.proposedTimes.length - (input.isMeetingRequest ? 1 : 0);
   const timesScore = ownTimes >= 2 ? 2 : ownTimes === 1 ? 1 : 0;
   const meetingScore = input.isMeetingRequest ? 3 : 0;
+
+  // An ask to the reader, scored by how it is built rather than by its wording: in a hiring context, a
+  // question or request that names a meeting or a time is an invitation's core, however it is phrased.
+  const askShape = compileReaderAsks(table);
+  const roleSubject = askShape !== null && subjectNamesRole(subject, askShape);
+  // The reader's application is the strongest job context; a role or the word "interview" alone is weaker:
+  // recruiters write to people who never applied, and researchers and journalists interview too.
+  const applied = job.hits.some((located) => located.hit.signal.weight >= 2) || (roleSubject && isReply);
+  const namedJob = applied || roleSubject || (jobScore > 0 && contextScore > 0);
+  const hiring = namedJob || jobScore > 0 || contextScore > 0;
+  // Without any hiring context an ask counts for nothing, so it is not looked for.
+  const asks = askShape === null || !hiring ? [] : findReaderAsks(ownText, askShape, conditional);
+  const askScore = structuralAskScore(asks);
+  const structureScore = hiring ? askScore * (applied ? 1 : namedJob ? 0.8 : 0.6) : 0;
+  const asksToMeet = hiring && asks.some((ask) => ask.meeting);
+  // Invitations are built from three parts: a named job, something to attend (asked for or proposed) and
+  // a time, a slot or a link. All three together count beyond their separate phrases.
+  const meetingPart = inviteScore > 0 || proposalScore > 0 || asks.some((ask) => ask.meeting);
+  const timePart = asks.some((ask) => ask.time) || timesScore > 0 || linkScore > 0 || requestScore > 0;
+  const combination = namedJob && meetingPart && timePart ? 1 : 0;
+
   const act =
     inviteScore +
     requestScore +
@@ -316,8 +360,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     videoScore +
     timesScore +
     meetingScore;
-  const positive = act + 0.6 * contextScore + 0.4 * jobScore;
-  const interviewRelated = contextScore > 0 || subjectScore > 0 || (jobScore > 0 && act >= 3);
+  const phrasePositive = act + 0.6 * contextScore + 0.4 * jobScore;
 
   const ownActs = [...invite.hits, ...request.hits]
     .filter((located) => located.region === ownText)
@@ -345,6 +388,22 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const negativeScore = topNegative?.score ?? 0;
   const otherNegatives = negatives.slice(1).reduce((sum, n) => sum + n.score, 0);
 
+  // The phrases and the structure read the same evidence, so the structure adds only what the phrases
+  // missed. It does not argue with a look-alike's own structure (cold outreach proposes "a quick call"
+  // too), except an acknowledgement, which is a courtesy in most invitations.
+  const structureHeard =
+    topNegative === undefined || negativeScore < 3 || topNegative.category === 'acknowledgement';
+  const structureExtra = structureHeard
+    ? Math.max(0, structureScore - inviteScore - requestScore) + combination
+    : 0;
+  const positive = phrasePositive + structureExtra;
+  const interviewRelated =
+    contextScore > 0 ||
+    subjectScore > 0 ||
+    (jobScore > 0 && act >= 3) ||
+    (roleSubject && inviteScore >= 3) ||
+    (structureHeard && structureScore >= 3);
+
   const logistics = compiled.logistics.map(([category, group]) => {
     let scored = scoreGroup(group, ownOnly);
     const subjectGroup = compiled.subjectLogistics.get(category);
@@ -358,7 +417,11 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // An explicit invitation outweighs a rejection or an acknowledgement in the same email ("not this role,
   // but we'd like to invite you to interview for another"), but never the structure of the reader's own mail.
   const outweighed = topNegative !== undefined && OUTWEIGHED_BY_INVITE.has(topNegative.category);
-  const negativeFactor = explicitInvite && outweighed && ownMail.length === 0 ? 0.5 : 1;
+  // "Thanks for your application" is a courtesy in most invitations: an acknowledgement wins only when
+  // nothing asks the reader to meet, talk or be assessed.
+  const courtesy =
+    topNegative?.category === 'acknowledgement' && (explicitInvite || asksToMeet) && ownMail.length === 0;
+  const negativeFactor = courtesy ? 0 : explicitInvite && outweighed && ownMail.length === 0 ? 0.5 : 1;
   const net = positive - negativeFactor * (negativeScore + 0.25 * otherNegatives);
 
   const scores: Record<string, number> = {
@@ -370,6 +433,8 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     proposal: proposalScore,
     link: linkScore,
     times: timesScore,
+    ask: askScore,
+    structure: structureExtra,
     positive,
     [`neg:${topNegative?.category ?? '-'}`]: negativeScore,
     otherNegatives,
@@ -460,11 +525,16 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     };
   }
 
-  if (net >= INVITATION_THRESHOLD && act > 0) {
+  if (net >= INVITATION_THRESHOLD && act + structureExtra > 0) {
     const located = [...invite.hits, ...request.hits, ...subjectInvite.hits, ...proposal.hits]
       .filter((h) => h.weight >= 1)
       .sort((a, b) => b.weight - a.weight);
     const reasons = dedupe(located.map(reasonOf)).slice(0, 3);
+    const firstAsk = asks.find((ask) => ask.meeting) ?? asks[0];
+    if (reasons.length < 2 && structureExtra > 0 && firstAsk !== undefined) {
+      const label = firstAsk.meeting ? 'asks you to meet or talk' : 'asks when you are free';
+      reasons.push(`${label}: “${quoteAround(ownText, firstAsk.index, firstAsk.length)}”`);
+    }
     if (schedule.schedulingLink !== null) {
       reasons.push(`gives a scheduling link: ${schedule.schedulingLink.slice(0, 80)}`);
     }

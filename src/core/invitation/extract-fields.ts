@@ -3,6 +3,14 @@
  * from; when no source is convincing the value is null, never a guess dressed up as a fact.
  */
 
+import {
+  anchorPositionsIn,
+  deriveLeadingAnchorWords,
+  indexWords,
+  numberAnchorWords,
+  usesWordGate,
+  type WordIndex,
+} from './anchor-words';
 import { namesMatch } from './compare-names';
 import type { ExtractedField, ExtractedFields } from './email-input';
 import type { EmailText } from './read-email-text';
@@ -28,9 +36,17 @@ interface CompiledPattern {
   /** Set when the field precedes the cue: matches the phrase at the end of the text before a cue. */
   before: { maxWords: number } | null;
   weight: number;
+  /**
+   * The numbered words one of which starts every match (see anchor-words.ts), or null to scan the whole
+   * text. With them, the regex is tried (sticky) only where one of those words starts: same matches.
+   */
+  anchors: readonly number[] | null;
+  sticky: RegExp;
 }
 
 interface CompiledExtraction {
+  /** False for a table made by withoutWordGate: every scan reads the whole text, no shortcut is taken. */
+  shortcuts: boolean;
   titlePatterns: CompiledPattern[];
   companyPatterns: CompiledPattern[];
   companyLeadPatterns: CompiledPattern[];
@@ -163,19 +179,27 @@ function compilePatterns(
   patterns: readonly FieldPattern[],
   placeholder: string,
   capture: string,
+  gated: boolean,
 ): CompiledPattern[] {
   return patterns.map((p) => {
     if (p.pattern.startsWith(placeholder)) {
+      const source = p.pattern.slice(placeholder.length);
       return {
-        regex: new RegExp(p.pattern.slice(placeholder.length), 'gi'),
+        regex: new RegExp(source, 'gi'),
         before: { maxWords: capture === LEAD_PHRASE ? 6 : 8 },
         weight: p.weight,
+        anchors: null,
+        sticky: new RegExp(source, 'iy'),
       };
     }
+    const source = p.pattern.replace(placeholder, capture);
+    const anchors = gated ? deriveLeadingAnchorWords(source, 'gi') : null;
     return {
-      regex: new RegExp(`\\b${p.pattern.replace(placeholder, capture)}`, 'gi'),
+      regex: new RegExp(`\\b${source}`, 'gi'),
       before: null,
       weight: p.weight,
+      anchors: anchors === null ? null : numberAnchorWords(anchors),
+      sticky: new RegExp(`\\b${source}`, 'iy'),
     };
   });
 }
@@ -189,10 +213,12 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   if (cached) return cached;
   const vocabulary = table.fieldVocabulary ?? NO_FIELD_VOCABULARY;
   const titleLabels = [...table.fieldLabels.title, ...vocabulary.titleLabels];
+  const gated = usesWordGate(table);
   const compiled: CompiledExtraction = {
-    titlePatterns: compilePatterns(table.titlePatterns, '{title}', TITLE_PHRASE),
-    companyPatterns: compilePatterns(table.companyPatterns, '{company}', PHRASE),
-    companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE),
+    shortcuts: gated,
+    titlePatterns: compilePatterns(table.titlePatterns, '{title}', TITLE_PHRASE, gated),
+    companyPatterns: compilePatterns(table.companyPatterns, '{company}', PHRASE, gated),
+    companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE, gated),
     selfIntroductions: table.selfIntroductions.map(
       (p) =>
         new RegExp(
@@ -407,11 +433,12 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
   // A name on its own line near the end: after a closing line ("Looking forward to connecting,"), or
   // followed by a title or company line. Works without a known sign-off.
   const ownLines = tailOf(text.own, 6_000).split('\n').slice(-60);
+  const bareLines = ownLines.map((raw) => raw.replace(/^[|*\s>]+|[|*\s]+$/g, ''));
   for (let i = 0; i < ownLines.length; i++) {
-    const line = (ownLines[i] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '');
+    const line = bareLines[i] ?? '';
     if (line.length === 0 || line.length > 60 || !isCapitalized(line)) continue;
     const previous = (ownLines[i - 1] ?? '').trim();
-    const next = (ownLines[i + 1] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '');
+    const next = bareLines[i + 1] ?? '';
     const afterClosing = /^[^.?]{1,40}[,!]$/.test(previous) || compiled.signOffLine.test(previous);
     if (afterClosing) consider(line, `signature: “${line}”`, 4, true);
     else if (next.length > 0 && next.length < 80 && previous.length === 0)
@@ -520,6 +547,16 @@ function trimTitle(
   keepSpecialisation: boolean,
   context: TitleContext | null = null,
 ): string | null {
+  const roleWord = keepSpecialisation ? isLooseRoleWord : isRoleWord;
+  // Same answer, sooner: a title needs a role word (lastRole below), and without "(", "*" or "_" every
+  // word read below is one of these pieces (whitespace- and comma-separated, as cut below).
+  if (
+    compiled.shortcuts &&
+    !/[(*_]/.test(phrase) &&
+    !phrase.split(/[\s,]+/).some((piece) => piece.length > 0 && roleWord(piece, compiled))
+  ) {
+    return null;
+  }
   // "Chef de projet / Project Manager", "Jordan Lee / Senior Data Engineer": the part with a role noun, last.
   let text = phrase.replace(/[*_]/g, '').trim();
   const slashParts = text.split(/\s+\/\s+/);
@@ -722,23 +759,86 @@ function memoize<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
+/** A text the field patterns read, with its words indexed once for every pattern. */
+interface ScanRegion {
+  where: string;
+  text: string;
+  bonus: number;
+  words: WordIndex | null;
+}
+
+function scanRegion(where: string, text: string, bonus: number, compiled: CompiledExtraction): ScanRegion {
+  return { where, text, bonus, words: compiled.shortcuts && text.length > 0 ? indexWords(text) : null };
+}
+
+/** Above this many anchor-word positions one forward scan is cheaper than trying each (same matches). */
+const MAX_TRIED_POSITIONS = 128;
+
+/**
+ * The positions where an anchored pattern is tried, ascending, or null to scan the whole text. Every match
+ * starts where one of its anchor words starts, so trying those in order finds the scan's matches.
+ */
+function triedPositions(pattern: CompiledPattern, region: ScanRegion): readonly number[] | null {
+  if (pattern.anchors === null || region.words === null) return null;
+  const lists = anchorPositionsIn(region.words, pattern.anchors);
+  let count = 0;
+  for (const list of lists) count += list.length;
+  if (count > MAX_TRIED_POSITIONS) return null;
+  if (lists.length === 1) return lists[0] ?? [];
+  // Different words never start at the same place, so the merged lists hold no duplicates.
+  const merged: number[] = [];
+  for (const list of lists) for (const position of list) merged.push(position);
+  return merged.sort((a, b) => a - b);
+}
+
+/** The first match at or after `from`: a scan, or sticky tries at the given positions. */
+function nextMatch(
+  pattern: CompiledPattern,
+  text: string,
+  from: number,
+  positions: readonly number[] | null,
+  cursor: { next: number },
+): RegExpExecArray | null {
+  if (positions === null) {
+    pattern.regex.lastIndex = from;
+    return pattern.regex.exec(text);
+  }
+  while (cursor.next < positions.length) {
+    const position = positions[cursor.next] ?? 0;
+    cursor.next++;
+    if (position < from) continue;
+    pattern.sticky.lastIndex = position;
+    const match = pattern.sticky.exec(text);
+    if (match !== null) return match;
+  }
+  return null;
+}
+
 function scanPatterns(
   patterns: readonly CompiledPattern[],
-  regions: readonly { where: string; text: string; bonus: number }[],
+  regions: readonly ScanRegion[],
   onMatch: (found: PatternMatch, weight: number, where: string) => void,
 ): void {
   for (const pattern of patterns) {
     for (const region of regions) {
       const text = region.text;
-      pattern.regex.lastIndex = 0;
+      const positions = triedPositions(pattern, region);
+      const cursor = { next: 0 };
+      let from = 0;
       let match: RegExpExecArray | null;
       let n = 0;
-      while ((match = pattern.regex.exec(text)) !== null && n++ < 30) {
+      // As `while ((match = regex.exec(text)) !== null && n++ < 30)` with a global regex.
+      while (
+        from <= text.length &&
+        (match = nextMatch(pattern, text, from, positions, cursor)) !== null &&
+        n++ < 30
+      ) {
         if (match[0].length === 0) {
-          pattern.regex.lastIndex++;
+          from = match.index + 1;
           continue;
         }
         const end = match.index + match[0].length;
+        from = end;
         const nextWord = wordAt(text, end);
         if (pattern.before !== null) {
           // The field sits right before the cue: read the phrase back.
@@ -806,18 +906,19 @@ function fullerTitle(
   return fuller;
 }
 
-function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, own: string): ExtractedField {
+function extractJobTitle(
+  sources: FieldSources,
+  compiled: CompiledExtraction,
+  own: string,
+  regions: readonly ScanRegion[],
+): ExtractedField {
   const subject = sources.subject.replace(SUBJECT_PREFIX, '');
   const labels = domainLabels(sources.fromEmail);
   const context: TitleContext = { labels, fromName: sources.fromName };
   const pool = new CandidatePool();
-  const regions = [
-    { where: 'subject', text: subject, bonus: 1 },
-    { where: 'text', text: own, bonus: 0 },
-  ];
   const anchoredTitle = memoize((capture) => trimTitle(capture, compiled, true, context));
   const looseTitle = memoize((capture) => trimTitle(capture, compiled, false));
-  const readPatterns = (from: typeof regions): void =>
+  const readPatterns = (from: readonly ScanRegion[]): void =>
     scanPatterns(compiled.titlePatterns, from, ({ capture, quote }, weight, where) => {
       const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
       const value = anchoredAtEnd ? anchoredTitle(capture) : looseTitle(capture);
@@ -873,7 +974,7 @@ function extractJobTitle(sources: FieldSources, compiled: CompiledExtraction, ow
   // A reply that names no role: the earlier message it quotes often does ("for the AP Clerk role").
   if (pool.best(1) === null && sources.text.quoted.length > 0) {
     readPatterns([
-      { where: 'earlier message', text: sources.text.quoted.slice(0, QUOTED_TITLE_CHARS), bonus: 0 },
+      scanRegion('earlier message', sources.text.quoted.slice(0, QUOTED_TITLE_CHARS), 0, compiled),
     ]);
   }
 
@@ -1182,6 +1283,7 @@ function extractCompany(
   sources: FieldSources,
   compiled: CompiledExtraction,
   own: string,
+  regions: readonly ScanRegion[],
   people: readonly string[],
 ): ExtractedField {
   const labels = domainLabels(sources.fromEmail);
@@ -1206,25 +1308,21 @@ function extractCompany(
     labels.some((label) => compiled.agencyStems.some((stem) => label.includes(stem)));
 
   const raw: { value: string; evidence: string; score: number; names: boolean }[] = [];
+  // Both checks depend only on the value here; digests repeat the same few names dozens of times.
+  const personOnly = memoize(
+    (value) => looksLikePerson(value, compiled, false) && domainAffinity(value, labels) === 0,
+  );
+  const namesPerson = memoize((value) =>
+    people.some((person) => person.length > 0 && namesMatch(person, value, compiled.honorifics)),
+  );
   const add = (value: string | null, evidence: string, score: number, namesEmployer = false): void => {
     if (value === null) return;
     // "with Hannah Goldberg": a person's name found by a loose pattern is not a company.
-    if (
-      score <= 3 &&
-      !namesEmployer &&
-      looksLikePerson(value, compiled, false) &&
-      domainAffinity(value, labels) === 0
-    ) {
-      return;
-    }
-    if (people.some((person) => person.length > 0 && namesMatch(person, value, compiled.honorifics))) return;
+    if (score <= 3 && !namesEmployer && personOnly(value)) return;
+    if (namesPerson(value)) return;
     raw.push({ value, evidence, score, names: namesEmployer });
   };
 
-  const regions = [
-    { where: 'subject', text: subject, bonus: 1 },
-    { where: 'text', text: own, bonus: 0 },
-  ];
   // Keyed by the capture and the word after it (a word holds no space), the two inputs of leadingCompany.
   const leading = memoize((key) => {
     const split = key.lastIndexOf(' ');
@@ -1339,9 +1437,14 @@ export function extractFields(sources: FieldSources, table: InvitationSignalTabl
   // "*Site Reliability Engineer*": bold markers left over from HTML are not part of names.
   const own = sources.text.own.slice(0, HEAD_CHARS).replace(/\*+/g, '');
   const hiringManager = extractHiringManager(sources, compiled);
-  const jobTitle = extractJobTitle(sources, compiled, own);
+  // The subject and the head of the text, which the title and company patterns read, indexed once.
+  const regions = [
+    scanRegion('subject', sources.subject.replace(SUBJECT_PREFIX, ''), 1, compiled),
+    scanRegion('text', own, 0, compiled),
+  ];
+  const jobTitle = extractJobTitle(sources, compiled, own, regions);
   const people = [hiringManager.value ?? '', sources.candidateName, sources.text.addressee ?? ''];
-  const company = extractCompany(sources, compiled, own, people);
+  const company = extractCompany(sources, compiled, own, regions, people);
   // A sender taken for a person ("Cobalt Commerce via Hirestack") whom the text names as the inviting
   // organisation ("Cobalt Commerce has invited you") is the company, not the hiring manager.
   if (
@@ -1349,7 +1452,7 @@ export function extractFields(sources: FieldSources, table: InvitationSignalTabl
     hiringManager.evidence?.startsWith('sender:') &&
     own.includes(hiringManager.value)
   ) {
-    const asCompany = extractCompany(sources, compiled, own, [
+    const asCompany = extractCompany(sources, compiled, own, regions, [
       sources.candidateName,
       sources.text.addressee ?? '',
     ]);

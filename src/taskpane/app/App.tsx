@@ -1,7 +1,7 @@
 /**
  * The pane's root: theme and services for every feature below it.
  *
- * With tracking services (issue 5) the Decline, Sent declines and Settings views sit under a tab list
+ * With tracking services (issue 5) the Decline, Tracked declines and Settings views sit under a tab list
  * (PaneNavigation, which loads the last two lazily); without them the pane is the decline panel alone.
  */
 import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';

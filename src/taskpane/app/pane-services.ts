@@ -26,7 +26,7 @@ export interface PaneServices {
    * either way; a `not-tracked` outcome is shown in the pane as "Not tracked: <reason>".
    */
   replyTracking?: ReplyTrackingPort;
-  /** Issue 5: when present, the pane shows Decline / Sent declines / Settings tabs. */
+  /** Issue 5: when present, the pane shows Decline / Tracked declines / Settings tabs. */
   trackedDeclines?: TrackedDeclinesServices;
 }
 

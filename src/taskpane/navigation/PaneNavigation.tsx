@@ -1,5 +1,5 @@
 /**
- * The pane's three views behind a tab list: Decline (always loaded), and Sent declines and Settings,
+ * The pane's three views behind a tab list: Decline (always loaded), and Tracked declines and Settings,
  * each loaded on first use, since most sessions only decline. The tabs are plain Fluent buttons with the
  * WAI-ARIA tabs pattern (arrow keys, Home/End, roving focus): Fluent's TabList costs about 23 KiB gzipped
  * in the pane's initial JavaScript, a sixth of its budget.
@@ -9,29 +9,42 @@ import {
   Component,
   Suspense,
   lazy,
+  useCallback,
   useId,
   useRef,
   useState,
+  type ComponentType,
   type ErrorInfo,
   type KeyboardEvent,
+  type LazyExoticComponent,
   type ReactNode,
 } from 'react';
 import { LoadingIndicator } from '../app/LoadingIndicator';
+import type { SentDeclinesProps } from '../sent-declines/SentDeclines';
 import { useLiveOpenNotice } from '../sent-declines/useLiveOpenNotice';
+import type { SettingsPanelProps } from '../settings/SettingsPanel';
 import type { SettingsService } from '../settings/settings-service';
 import { useSettings } from '../settings/useSettings';
 import type { TrackerClient } from '../tracker-client/tracker-client';
 
-const SentDeclines = lazy(
-  () => import(/* webpackChunkName: "sent-declines" */ '../sent-declines/SentDeclines'),
-);
-const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ '../settings/SettingsPanel'));
+type ViewModule<P> = Promise<{ default: ComponentType<P> }>;
+
+/** Where the lazily loaded views come from: their own chunks (tests pass loaders that fail). */
+export interface PaneViewLoaders {
+  sentDeclines(): ViewModule<SentDeclinesProps>;
+  settingsPanel(): ViewModule<SettingsPanelProps>;
+}
+
+const CHUNK_LOADERS: PaneViewLoaders = {
+  sentDeclines: () => import(/* webpackChunkName: "sent-declines" */ '../sent-declines/SentDeclines'),
+  settingsPanel: () => import(/* webpackChunkName: "settings" */ '../settings/SettingsPanel'),
+};
 
 export type PaneView = 'decline' | 'sent' | 'settings';
 
 const VIEWS: readonly { view: PaneView; label: string }[] = [
   { view: 'decline', label: 'Decline' },
-  { view: 'sent', label: 'Sent declines' },
+  { view: 'sent', label: 'Tracked declines' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -41,6 +54,7 @@ export interface PaneNavigationProps {
   client: TrackerClient;
   displayName: string | null;
   initialView?: PaneView;
+  loaders?: PaneViewLoaders;
 }
 
 const useStyles = makeStyles({
@@ -53,7 +67,7 @@ const useStyles = makeStyles({
   tab: {
     borderRadius: 0,
     fontWeight: tokens.fontWeightRegular,
-    // Three labels on one line at a 320 px pane: no wrapping "Sent / declines", no 96 px minimum per tab.
+    // Three labels on one line at a 320 px pane: no wrapping "Tracked / declines", no 96 px minimum per tab.
     minWidth: 0,
     whiteSpace: 'nowrap',
     paddingInline: tokens.spacingHorizontalS,
@@ -102,12 +116,21 @@ export function PaneNavigation({
   client,
   displayName,
   initialView,
+  loaders = CHUNK_LOADERS,
 }: PaneNavigationProps) {
   const styles = useStyles();
+  const sentDeclines = useRetryableLazy(loaders.sentDeclines);
+  const settingsPanel = useRetryableLazy(loaders.settingsPanel);
   const [view, setView] = useState<PaneView>(initialView ?? 'decline');
+  // Settings stays mounted, hidden, once opened: an unsaved draft there survives a look at another tab.
+  const [settingsMounted, setSettingsMounted] = useState(view === 'settings');
+  const select = (next: PaneView) => {
+    setView(next);
+    if (next === 'settings') setSettingsMounted(true);
+  };
   const idPrefix = useId();
   const tabRefs = useRef(new Map<PaneView, HTMLButtonElement>());
-  // Sent declines announces opens itself; elsewhere this short notice does.
+  // Tracked declines announces opens itself; elsewhere this short notice does.
   const live = useLiveOpenNotice(client, settings, { enabled: view !== 'sent' });
   const hasAccount = useSettings(settings).apiKey !== null;
 
@@ -125,7 +148,7 @@ export function PaneNavigation({
               : undefined;
     if (!target) return;
     event.preventDefault();
-    setView(target.view);
+    select(target.view);
     tabRefs.current.get(target.view)?.focus();
   };
 
@@ -148,7 +171,7 @@ export function PaneNavigation({
               tabIndex={selected ? 0 : -1}
               appearance="subtle"
               className={mergeClasses(styles.tab, selected && styles.selected)}
-              onClick={() => setView(tabView)}
+              onClick={() => select(tabView)}
             >
               {label}
             </Button>
@@ -160,7 +183,7 @@ export function PaneNavigation({
           <div className={styles.notice}>
             <span className={styles.noticeText}>{live.notice.text}</span>
             <span className={styles.noticeActions}>
-              <Button size="small" appearance="transparent" onClick={() => setView('sent')}>
+              <Button size="small" appearance="transparent" onClick={() => select('sent')}>
                 Show
               </Button>
               <Button size="small" appearance="transparent" onClick={live.dismiss}>
@@ -180,32 +203,69 @@ export function PaneNavigation({
       >
         {declinePanel}
       </div>
-      {view !== 'decline' && (
-        <div role="tabpanel" id={`${idPrefix}-panel-${view}`} aria-labelledby={`${idPrefix}-tab-${view}`}>
-          <LazyViewBoundary
-            key={view}
-            failed={
-              <p className={styles.failed} role="alert">
-                {LOAD_FAILED}
-              </p>
-            }
-          >
-            <Suspense fallback={<LoadingIndicator className={styles.loading} label="Loading…" />}>
-              {view === 'sent' ? (
-                <SentDeclines client={client} hasAccount={hasAccount} />
-              ) : (
-                <SettingsPanel service={settings} displayName={displayName} />
-              )}
-            </Suspense>
-          </LazyViewBoundary>
+      {view === 'sent' && (
+        <div role="tabpanel" id={`${idPrefix}-panel-sent`} aria-labelledby={`${idPrefix}-tab-sent`}>
+          <LazyView view={sentDeclines} className={styles.loading} failedClassName={styles.failed}>
+            <sentDeclines.View client={client} hasAccount={hasAccount} />
+          </LazyView>
+        </div>
+      )}
+      {settingsMounted && (
+        <div
+          role="tabpanel"
+          id={`${idPrefix}-panel-settings`}
+          aria-labelledby={`${idPrefix}-tab-settings`}
+          hidden={view !== 'settings'}
+        >
+          <LazyView view={settingsPanel} className={styles.loading} failedClassName={styles.failed}>
+            <settingsPanel.View service={settings} displayName={displayName} />
+          </LazyView>
         </div>
       )}
     </>
   );
 }
 
-const LOAD_FAILED =
-  'This view could not be loaded, perhaps because the connection dropped. Close and reopen the pane to try again.';
+interface RetryableLazy<P> {
+  View: LazyExoticComponent<ComponentType<P>>;
+  attempt: number;
+  retry(): void;
+}
+
+/** A lazy view that can be loaded again: React keeps a failed import's error, so each retry is a new lazy(). */
+function useRetryableLazy<P extends object>(load: () => ViewModule<P>): RetryableLazy<P> {
+  const [View, setView] = useState(() => lazy(load));
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setView(() => lazy(load));
+    setAttempt((count) => count + 1);
+  }, [load]);
+  return { View, attempt, retry };
+}
+
+/** A lazily loaded view: a loading line while its chunk arrives, and, if it fails, a message with a retry. */
+function LazyView(props: {
+  view: Pick<RetryableLazy<unknown>, 'attempt' | 'retry'>;
+  className: string;
+  failedClassName: string;
+  children: ReactNode;
+}) {
+  return (
+    <LazyViewBoundary
+      key={props.view.attempt}
+      failed={
+        <div className={props.failedClassName} role="alert">
+          <p>This view couldn’t be loaded, perhaps because the connection dropped.</p>
+          <Button onClick={props.view.retry}>Try again</Button>
+        </div>
+      }
+    >
+      <Suspense fallback={<LoadingIndicator className={props.className} label="Loading…" />}>
+        {props.children}
+      </Suspense>
+    </LazyViewBoundary>
+  );
+}
 
 /** Shows `failed` instead of a blank pane when a lazily loaded view cannot be fetched or throws. */
 class LazyViewBoundary extends Component<{ failed: ReactNode; children: ReactNode }, { error: boolean }> {

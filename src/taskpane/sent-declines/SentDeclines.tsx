@@ -10,7 +10,7 @@ export interface SentDeclinesProps extends SentDeclinesOptions {
 const reasonLabel = (template: string | null): string | null =>
   template ? (findDeclineReason(template)?.label ?? null) : null;
 
-/** The Sent declines tab: loaded lazily, since not every session looks at past declines. */
+/** The Tracked declines tab (folder sent-declines/): loaded lazily, since not every session looks at past declines. */
 export default function SentDeclines({ client, ...options }: SentDeclinesProps) {
   const model = useSentDeclines(client, options);
   return <SentDeclinesView model={model} reasonLabel={reasonLabel} />;

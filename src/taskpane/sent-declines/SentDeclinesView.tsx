@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LoadingIndicator } from '../app/LoadingIndicator';
 import type { TrackerSummary } from '../../core/tracking/api-contract';
 import type { LiveConnectionState } from '../tracker-client/tracker-client';
@@ -16,27 +16,50 @@ export interface SentDeclinesViewProps {
   reasonLabel(template: string | null): string | null;
 }
 
+// Visible words that make sense on their own, in a status region, so a screen reader hears the change too.
 const LIVE_TEXT: Record<LiveConnectionState, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
+  connecting: 'Connecting for live updates…',
+  live: 'Updating live',
+  reconnecting: 'Reconnecting for live updates…',
   closed: 'Not updating live',
 };
+
+// The tracker is created as Politely opens the reply form, so Politely cannot know the reply was sent.
+const LISTED_NOTE =
+  'A decline is listed when Politely opens its reply form, before you press Send: one you discarded stays “Unopened”, and you can delete it.';
 
 /** Render-only: the list of tracked declines, or the detail of one. */
 export function SentDeclinesView({ model, reasonLabel }: SentDeclinesViewProps) {
   const styles = useSentDeclinesStyles();
   const { state, now, actions } = model;
-  // The row whose detail was opened: back on the list, keyboard focus returns to it.
-  const [openedId, setOpenedId] = useState<string | null>(null);
+  // The row whose detail was opened, and its neighbours: back on the list, keyboard focus returns to that
+  // row, or, once it is deleted, to the row that took its place, else the one before it, else the heading.
+  const [opened, setOpened] = useState<{ id: string; fallbacks: string[] } | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const listShown = state.detail.status === 'closed';
+  const trackers = state.list.status === 'ready' ? state.list.trackers : null;
+  const focusId =
+    opened && trackers
+      ? ([opened.id, ...opened.fallbacks].find((id) => trackers.some((tracker) => tracker.id === id)) ?? null)
+      : null;
+  // Rows take focus as they mount (autoFocus); the heading, once, on the way back, and never later when a
+  // live update changes the list under the user.
+  const returning = useRef(false);
+  useEffect(() => {
+    if (!listShown) returning.current = true;
+    else if (returning.current && trackers) {
+      returning.current = false;
+      if (focusId === null) headingRef.current?.focus();
+    }
+  }, [listShown, trackers, focusId]);
   return (
     <section className={styles.root} aria-labelledby="sent-declines-heading">
       <div className={styles.header}>
-        <Text as="h2" id="sent-declines-heading" size={500} weight="semibold">
-          Sent declines
+        <Text as="h2" id="sent-declines-heading" size={500} weight="semibold" ref={headingRef} tabIndex={-1}>
+          Tracked declines
         </Text>
         {!(state.list.status === 'ready' && state.list.trackers.length === 0) && (
-          <Text className={styles.live} size={200} aria-label={`Live updates: ${LIVE_TEXT[state.live]}`}>
+          <Text role="status" className={styles.live} size={200}>
             {LIVE_TEXT[state.live]}
           </Text>
         )}
@@ -58,9 +81,11 @@ export function SentDeclinesView({ model, reasonLabel }: SentDeclinesViewProps) 
         <TrackerList
           model={model}
           reasonLabel={reasonLabel}
-          focusId={openedId}
+          focusId={focusId}
           onOpen={(id) => {
-            setOpenedId(id);
+            const index = trackers?.findIndex((tracker) => tracker.id === id) ?? -1;
+            const fallbacks = [trackers?.[index + 1]?.id, trackers?.[index - 1]?.id];
+            setOpened({ id, fallbacks: fallbacks.filter((other) => other !== undefined) });
             actions.openDetail(id);
           }}
         />
@@ -83,14 +108,14 @@ function TrackerList({
   if (list.status === 'loading') {
     return (
       <div className={styles.state}>
-        <LoadingIndicator label="Loading your sent declines…" />
+        <LoadingIndicator label="Loading your tracked declines…" />
       </div>
     );
   }
   if (list.status === 'failed') {
     return (
       <div className={styles.state} role="alert">
-        <Text weight="semibold">Couldn’t load your sent declines.</Text>
+        <Text weight="semibold">Couldn’t load your tracked declines.</Text>
         <Text className={styles.error}>{list.message}</Text>
         <Button onClick={actions.reload}>Try again</Button>
       </div>
@@ -132,6 +157,7 @@ function TrackerList({
           {list.moreError}
         </Text>
       )}
+      <Text className={styles.note}>{LISTED_NOTE}</Text>
       <Text className={styles.note}>{UNOPENED_NOTE}</Text>
     </>
   );
@@ -165,7 +191,7 @@ function TrackerRow({ tracker, now, reason, onOpen, autoFocus }: TrackerRowProps
         {reason ? ` · ${reason}` : ''}
       </span>
       <span className={styles.meta}>
-        Sent <TimeAgo iso={tracker.createdAt} now={now} />
+        Prepared <TimeAgo iso={tracker.createdAt} now={now} />
         {tracker.firstOpenedAt && (
           <>
             {' · First opened '}

@@ -20,7 +20,7 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
   // The row that was pressed is gone; keyboard focus lands on the way back rather than on the page.
   const back = (
     <Button appearance="subtle" className={styles.back} onClick={actions.closeDetail} autoFocus>
-      ← Back to sent declines
+      ← Back to tracked declines
     </Button>
   );
   if (detail.status === 'loading') {
@@ -55,7 +55,7 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
       </div>
       <Text className={styles.meta}>
         To {tracker.recipient || 'unknown recipient'}
-        {reason ? ` · ${reason}` : ''} · Sent <TimeAgo iso={tracker.createdAt} now={now} />
+        {reason ? ` · ${reason}` : ''} · Prepared <TimeAgo iso={tracker.createdAt} now={now} />
       </Text>
       <Text className={styles.meta}>
         {tracker.opens} {tracker.opens === 1 ? 'open' : 'opens'} · {tracker.clicks}{' '}

@@ -1,5 +1,5 @@
 /**
- * Wording for the Sent declines view: a status label per tracker and one sentence per event, in words a
+ * Wording for the Tracked declines view: a status label per tracker and one sentence per event, in words a
  * person understands, saying plainly which events do not count as a read. Pure.
  */
 import type { HitSource, TrackerEvent, TrackerSummary } from '../../core/tracking/api-contract';

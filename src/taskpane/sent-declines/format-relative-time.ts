@@ -1,5 +1,5 @@
 /**
- * Relative times for the Sent declines view ("5 minutes ago", "yesterday") and the exact time shown on
+ * Relative times for the Tracked declines view ("5 minutes ago", "yesterday") and the exact time shown on
  * hover. Pure: the current time is passed in.
  */
 

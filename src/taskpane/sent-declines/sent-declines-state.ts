@@ -1,5 +1,5 @@
 /**
- * The Sent declines view's state as a pure reducer: the list (newest first), the open detail, the live
+ * The Tracked declines view's state as a pure reducer: the list (newest first), the open detail, the live
  * connection and the short notice shown when a decline is opened.
  */
 import type { TrackerDetail, TrackerPage, TrackerSummary } from '../../core/tracking/api-contract';

@@ -1,5 +1,5 @@
 /**
- * The Sent declines view's behaviour: loads the list, follows live events (refreshing the tracker a hit
+ * The Tracked declines view's behaviour: loads the list, follows live events (refreshing the tracker a hit
  * belongs to and announcing real opens), opens details, deletes. The only place in the feature with effects.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';

@@ -11,6 +11,7 @@ export const useSentDeclinesStyles = makeStyles({
   },
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,

@@ -26,7 +26,7 @@ export function SettingsView({ form, reasons, displayName }: SettingsViewProps) 
   };
   return (
     <form className={styles.form} aria-label="Settings" onSubmit={onSubmit} noValidate>
-      <Field hint="Adds a 1×1 image from your tracker to each reply. When the recipient’s mail app loads it, Sent declines shows the reply as opened. If their mail app blocks images, no open is seen.">
+      <Field hint="Adds a 1×1 image from your tracker to each reply. When the recipient’s mail app loads it, Tracked declines shows the reply as opened. If their mail app blocks images, no open is seen.">
         <Switch
           label="Track when my reply is opened"
           checked={draft.trackOpens}

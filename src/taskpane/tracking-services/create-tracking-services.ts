@@ -26,7 +26,7 @@ export interface CreateTrackingServicesOptions {
 
 export function createTrackingServices(options: CreateTrackingServicesOptions): TrackingServices {
   const settings = createSettingsService(options.settingsStore);
-  // The HTTP client is first needed at "Open reply" or in Sent declines, not for the first render.
+  // The HTTP client is first needed at "Open reply" or in Tracked declines, not for the first render.
   const client = createDeferredTrackerClient(async () => {
     const { createSettingsBoundTrackerClient } = await import(
       /* webpackChunkName: "tracker-client", webpackPrefetch: true */ './settings-bound-tracker-client'

@@ -1,8 +1,9 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PaneNavigation } from '../../../src/taskpane/navigation/PaneNavigation';
+import type { PaneViewLoaders } from '../../../src/taskpane/navigation/PaneNavigation';
 import { createSettingsService } from '../../../src/taskpane/settings/settings-service';
 import { createMemorySettingsStore, defaultSettings } from '../../../src/taskpane/settings/settings-store';
 import { createFakeTrackerClient, trackerDetail } from '../sent-declines/fake-tracker-client';
@@ -30,7 +31,7 @@ describe('PaneNavigation', () => {
     expect(screen.getByRole('tab', { name: 'Decline' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel').textContent).toBe('The decline panel');
 
-    await user.click(screen.getByRole('tab', { name: 'Sent declines' }));
+    await user.click(screen.getByRole('tab', { name: 'Tracked declines' }));
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
     // Hidden, not unmounted: whatever the user typed there is still there when they come back.
     expect(screen.getByText('The decline panel').closest<HTMLElement>('[role="tabpanel"]')?.hidden).toBe(
@@ -61,6 +62,64 @@ describe('PaneNavigation', () => {
     expect((screen.getByRole('textbox', { name: 'Draft' }) as HTMLInputElement).value).toBe('my edits');
   });
 
+  it('keeps an unsaved Settings draft while the user looks at another tab', async () => {
+    const user = renderNavigation();
+    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Sam Park');
+
+    await user.click(screen.getByRole('tab', { name: 'Decline' }));
+    expect(screen.getByRole('tabpanel').textContent).toBe('The decline panel');
+    expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'Tracked declines' }));
+    await screen.findByText('No tracked declines yet.');
+
+    await user.click(screen.getByRole('tab', { name: 'Settings' }));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Your name' }).value).toBe('Sam Park');
+    expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+  });
+
+  it('says when a view could not be downloaded, and Try again fetches it again', async () => {
+    // React reports the error it caught in the boundary; keep the test's output to what matters.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const swallow = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', swallow);
+    try {
+      const sentDeclines = vi
+        .fn<PaneViewLoaders['sentDeclines']>()
+        .mockRejectedValueOnce(new Error('Loading chunk sent-declines failed.'))
+        .mockImplementation(() => import('../../../src/taskpane/sent-declines/SentDeclines'));
+      const settings = createSettingsService(
+        createMemorySettingsStore(defaultSettings('https://localhost:3001')),
+      );
+      render(
+        <PaneNavigation
+          declinePanel={<p>The decline panel</p>}
+          settings={settings}
+          client={createFakeTrackerClient().client}
+          displayName={null}
+          loaders={{
+            sentDeclines,
+            settingsPanel: () => import('../../../src/taskpane/settings/SettingsPanel'),
+          }}
+        />,
+      );
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('tab', { name: 'Tracked declines' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(
+        'This view couldn’t be loaded, perhaps because the connection dropped.',
+      );
+
+      await user.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(sentDeclines).toHaveBeenCalledTimes(2);
+    } finally {
+      window.removeEventListener('error', swallow);
+      quiet.mockRestore();
+    }
+  });
+
   it('moves between tabs with the arrow keys, keeping one tab in the tab order', async () => {
     const user = renderNavigation();
     await user.tab();
@@ -73,7 +132,7 @@ describe('PaneNavigation', () => {
     expect(await screen.findByRole('textbox', { name: 'Tracker URL' })).toBeTruthy();
   });
 
-  it('announces a new open while another view is shown, and leads to Sent declines', async () => {
+  it('announces a new open while another view is shown, and leads to Tracked declines', async () => {
     const fake = createFakeTrackerClient([trackerDetail({ id: 't1', subject: 'RE: Onsite' })]);
     const user = renderNavigation(fake, 'k_1');
     expect(fake.subscriberCount()).toBe(1);
@@ -86,7 +145,7 @@ describe('PaneNavigation', () => {
     });
     expect(await screen.findByText('“RE: Onsite” was opened by ana@corp.example.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Show' }));
-    expect(screen.getByRole('tab', { name: 'Sent declines' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Tracked declines' }).getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByText('Opened')).toBeTruthy();
   });
 
@@ -94,7 +153,7 @@ describe('PaneNavigation', () => {
     const fake = createFakeTrackerClient();
     const user = renderNavigation(fake, null);
     expect(fake.subscriberCount()).toBe(0);
-    await user.click(screen.getByRole('tab', { name: 'Sent declines' }));
+    await user.click(screen.getByRole('tab', { name: 'Tracked declines' }));
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
     expect(fake.listCalls()).toBe(0);
     expect(fake.subscriberCount()).toBe(0);

@@ -51,6 +51,10 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
       const live: LiveHit = { trackerId: id, at: event.at, source: event.source, kind: event.kind };
       for (const s of subscribers) s.onHit(live);
     },
+    /** Reports a live-connection change to subscribers, as a dropped and restored stream would. */
+    setLive(state: 'reconnecting' | 'live') {
+      for (const s of subscribers) s.onStateChange?.(state);
+    },
     subscriberCount: () => subscribers.size,
     listCalls: () => listCalls,
   };

@@ -20,7 +20,7 @@ function renderView(fake: ReturnType<typeof createFakeTrackerClient>) {
 const rows = () =>
   within(screen.getByRole('list', { name: 'Tracked declines, newest first' })).getAllByRole('button');
 
-describe('Sent declines', () => {
+describe('Tracked declines', () => {
   it('lists declines newest first with recipient, reason, times and status', async () => {
     const fake = createFakeTrackerClient([
       trackerDetail({ id: 'old', subject: 'RE: Phone screen', createdAt: '2026-11-20T09:00:00.000Z' }),
@@ -44,7 +44,7 @@ describe('Sent declines', () => {
     expect(first?.textContent).toContain('Reopened (2)');
     expect(first?.textContent).toContain('To sam@corp.example · Timing or a scheduling conflict');
     expect(first?.textContent).toContain(
-      'Sent 3 hours ago · First opened 2 hours ago · Last opened 5 minutes ago · 1 click',
+      'Prepared 3 hours ago · First opened 2 hours ago · Last opened 5 minutes ago · 1 click',
     );
     expect(second?.textContent).toContain('RE: Phone screen');
     expect(second?.textContent).toContain('Unopened');
@@ -52,11 +52,24 @@ describe('Sent declines', () => {
     expect(lastOpened.getAttribute('datetime')).toBe('2026-11-27T11:55:00.000Z');
     expect(lastOpened.getAttribute('title')).toMatch(/2026/);
     expect(screen.getByText(/“Unopened” means no open has been seen/)).toBeTruthy();
+    // Politely creates the tracker as it opens the reply form; it cannot know the reply was sent.
+    expect(screen.getByRole('heading', { name: 'Tracked declines' })).toBeTruthy();
+    expect(screen.getByText(/listed when Politely opens its reply form, before you press Send/)).toBeTruthy();
   });
 
   it('explains what to do when there is nothing yet', async () => {
     renderView(createFakeTrackerClient());
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
+  });
+
+  it('says in words, in a status region, whether the list is updating live', async () => {
+    const fake = createFakeTrackerClient([trackerDetail({ id: 't1' })]);
+    renderView(fake);
+    const live = await screen.findByText('Updating live');
+    expect(live.getAttribute('role')).toBe('status');
+    expect(live.hasAttribute('aria-label')).toBe(false);
+    act(() => fake.setLive('reconnecting'));
+    expect(live.textContent).toBe('Reconnecting for live updates…');
   });
 
   it('shows why loading failed and loads again on request', async () => {
@@ -86,9 +99,10 @@ describe('Sent declines', () => {
       );
     });
     expect(await screen.findByText('Opened')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain(
-      '“RE: Interview” was opened by ana@corp.example.',
-    );
+    // Announced: the notice sits in a status (polite live) region.
+    expect(
+      screen.getByText(/“RE: Interview” was opened by ana@corp\.example\./).closest('[role="status"]'),
+    ).toBeTruthy();
   });
 
   it('does not announce the sender’s own copy', async () => {
@@ -99,7 +113,7 @@ describe('Sent declines', () => {
       fake.hit('t1', { at: '2026-11-27T11:59:00.000Z', kind: 'open', source: 'self', client: 'Chrome' }, {});
     });
     await act(async () => {});
-    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.queryByText(/was opened/)).toBeNull();
     expect(screen.getByText('Unopened')).toBeTruthy();
   });
 
@@ -121,7 +135,7 @@ describe('Sent declines', () => {
     await user.click(await screen.findByRole('button', { name: /RE: Interview/ }));
     const activity = await screen.findByRole('list', { name: 'Activity, newest first' });
     // The pressed row is gone: keyboard focus is on the way back, not lost to the page.
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: '← Back to sent declines' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '← Back to tracked declines' }));
     expect(
       within(activity)
         .getAllByRole('listitem')
@@ -134,7 +148,7 @@ describe('Sent declines', () => {
     await user.click(screen.getByRole('button', { name: 'Delete tracker' }));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep it' }));
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
-    await user.click(screen.getByRole('button', { name: '← Back to sent declines' }));
+    await user.click(screen.getByRole('button', { name: '← Back to tracked declines' }));
     // Back on the list, focus returns to the row that was opened.
     expect(document.activeElement).toBe(rows()[0]);
     await user.click(rows()[0] as HTMLElement);
@@ -144,6 +158,39 @@ describe('Sent declines', () => {
     expect(await screen.findByText('No tracked declines yet.')).toBeTruthy();
     expect(screen.getByText('Deleted “RE: Interview”.')).toBeTruthy();
     expect(fake.trackers.has('t1')).toBe(false);
+  });
+
+  it('after a delete, puts keyboard focus on the row that took its place, then the one before, then the heading', async () => {
+    const fake = createFakeTrackerClient([
+      trackerDetail({ id: 'a', subject: 'RE: First', createdAt: '2026-11-27T09:00:00.000Z' }),
+      trackerDetail({ id: 'b', subject: 'RE: Second', createdAt: '2026-11-26T09:00:00.000Z' }),
+      trackerDetail({ id: 'c', subject: 'RE: Third', createdAt: '2026-11-25T09:00:00.000Z' }),
+    ]);
+    const user = renderView(fake);
+    await screen.findByRole('list', { name: 'Tracked declines, newest first' });
+    const deleteOpened = async (subject: string) => {
+      await user.click(screen.getByRole('button', { name: new RegExp(subject) }));
+      await user.click(await screen.findByRole('button', { name: 'Delete tracker' }));
+      await user.click(screen.getByRole('button', { name: 'Delete' }));
+      await screen.findByText(`Deleted “${subject}”.`);
+    };
+
+    await deleteOpened('RE: Second');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /RE: Third/ }));
+    await deleteOpened('RE: Third');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /RE: First/ }));
+    await deleteOpened('RE: First');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Tracked declines' }));
+
+    // Focus is restored once, on the way back; a later refresh of the list does not pull it back.
+    (document.activeElement as HTMLElement).blur();
+    const listed = fake.listCalls();
+    await act(async () => {
+      fake.setLive('reconnecting');
+      fake.setLive('live');
+    });
+    expect(fake.listCalls()).toBe(listed + 1);
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('stops listening when closed', async () => {

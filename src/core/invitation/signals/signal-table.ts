@@ -27,6 +27,36 @@ export interface SignalGroup {
 
 export type { LogisticsCategory, NegativeCategory } from '../email-input';
 
+/**
+ * How an ask addressed to the reader is built, so the engine can score its parts instead of exact phrases:
+ * an ask form ("could you", "are you free", "please", "let me know") followed in the same sentence by a
+ * meeting or an assessment step ("come in", "a call", "the test") or by a time ("Friday", "a slot", "works
+ * for you"). Each entry is a pattern source under the rules above.
+ */
+export interface ReaderAskShape {
+  /** Questions put to the reader ("could you", "are you", "any chance"); they count when the sentence asks. */
+  questions: string[];
+  /** Requests to the reader that need no question mark ("please confirm", "let me know", "reply"). */
+  requests: string[];
+  /** The writer's wish to meet the reader, which asks as much as a question does ("we would be glad to see you"). */
+  offers: string[];
+  /** Something synchronous the reader would do, or an assessment step ("come in", "meet", "a call", "test"). */
+  meetings: string[];
+  /** Slots and availability, and the words that ask what suits the reader ("a slot", "works for you"). */
+  slots: string[];
+  /** Days and clock times besides the weekday names ("tomorrow", "3pm"); they count only in a question. */
+  dates: string[];
+  /** Words that show a question is put to the reader ("you", "your"). */
+  readerWords: string[];
+  /**
+   * Sentences that look like asks but ask nothing of the reader: the writer offering their own act ("would you
+   * like me to", "should I"), courtesies ("feel free to call", "please find attached").
+   */
+  notAsks: string[];
+  /** Words that put a short subject line in a job context besides the role nouns ("position", "CV", "vacancy"). */
+  roleWords: string[];
+}
+
 /** A pattern that locates a field, with how much a match counts. */
 export interface FieldPattern {
   pattern: string;
@@ -49,6 +79,8 @@ export interface InvitationSignalTable {
   timeRequest: SignalGroup;
   /** Subject-line cues that announce an invitation ("Interview invitation"). */
   subjectInvite: SignalGroup;
+  /** The parts of an ask to the reader; a table without it scores phrases only. */
+  readerAsk?: ReaderAskShape;
 
   negatives: Record<NegativeCategory, SignalGroup>;
   /** Subject-line cues for the negative categories ("Thank you for applying"). */

@@ -1,0 +1,141 @@
+/**
+ * Finds asks addressed to the reader by their structure rather than their exact wording: an ask form (a
+ * question to "you", or a request such as "please" or "let me know") followed, in the same sentence, by
+ * something synchronous or an assessment step ("come in", "a call", "the test") or by a time or slot. The
+ * parts come from the language table (`readerAsk`); the engine knows no English. It reads only the author's
+ * text window, which is bounded, so its cost does not grow with the body.
+ */
+
+import type { InvitationSignalTable, ReaderAskShape } from './signals/signal-table';
+
+/** One ask found in the text: where it starts and which parts its sentence holds. */
+export interface ReaderAsk {
+  index: number;
+  length: number;
+  /** The sentence names a meeting, a visit or an assessment step. */
+  meeting: boolean;
+  /** The sentence names a time, a day, a slot or asks what suits the reader. */
+  time: boolean;
+}
+
+export interface CompiledReaderAsks {
+  /** Group 1: a question form; group 2: a request form; group 3: the writer's wish to meet the reader. */
+  ask: RegExp;
+  meeting: RegExp;
+  /** Words about availability and slots, which a request may ask for ("share some times"). */
+  slot: RegExp;
+  /** Days and clock times, which count only in a question ("are you around Friday?"). */
+  date: RegExp;
+  notAsk: RegExp;
+  reader: RegExp;
+  role: RegExp;
+}
+
+const cache = new WeakMap<ReaderAskShape, CompiledReaderAsks>();
+
+function alternation(patterns: readonly string[]): string {
+  return patterns.map((pattern) => `(?:${pattern})`).join('|');
+}
+
+/** Compiles a table's ask shape once; null when the table has none. */
+export function compileReaderAsks(table: InvitationSignalTable): CompiledReaderAsks | null {
+  const shape = table.readerAsk;
+  if (shape === undefined) return null;
+  const cached = cache.get(shape);
+  if (cached) return cached;
+  const compiled: CompiledReaderAsks = {
+    ask: new RegExp(
+      `\\b(?:(${alternation(shape.questions)})|(${alternation(shape.requests)})|(${alternation(shape.offers)}))\\b`,
+      'gi',
+    ),
+    meeting: new RegExp(`\\b(?:${alternation(shape.meetings)})\\b`, 'i'),
+    slot: new RegExp(`\\b(?:${alternation(shape.slots)})\\b`, 'i'),
+    date: new RegExp(`\\b(?:${alternation([...shape.dates, ...table.weekdays])})\\b`, 'i'),
+    notAsk: new RegExp(`\\b(?:${alternation(shape.notAsks)})\\b`, 'i'),
+    reader: new RegExp(`\\b(?:${alternation(shape.readerWords)})\\b`, 'i'),
+    role: new RegExp(`\\b(?:${alternation([...table.roleNouns, ...shape.roleWords])})\\b`, 'i'),
+  };
+  cache.set(shape, compiled);
+  return compiled;
+}
+
+const SENTENCE_END = /[.!?\n]/;
+const MAX_SENTENCE = 240;
+const MAX_ASKS = 64;
+
+function sentenceStart(text: string, index: number): number {
+  const from = Math.max(0, index - MAX_SENTENCE);
+  let start = index;
+  while (start > from && !SENTENCE_END.test(text.charAt(start - 1))) start--;
+  return start;
+}
+
+/** The end of the sentence, where a "." between digits ("3.30") does not end it. */
+function sentenceEnd(text: string, index: number): number {
+  const to = Math.min(text.length, index + MAX_SENTENCE);
+  let end = index;
+  while (end < to) {
+    const c = text.charAt(end);
+    if (
+      SENTENCE_END.test(c) &&
+      !(c === '.' && /\d/.test(text.charAt(end - 1)) && /\d/.test(text.charAt(end + 1)))
+    )
+      break;
+    end++;
+  }
+  return end;
+}
+
+/** A request counts where a clause starts ("…, please confirm"), not inside a statement ("we aim to reply"). */
+const CLAUSE_START = /(?:^|[,;:(—–-]|\b(?:and|or|so|then|just|simply|also|now|please|kindly|pls))\s*$/i;
+
+/**
+ * Every ask to the reader in `text` (the author's own words), at most a few dozen. Sentences that open like
+ * `conditional` ("If you're selected, …") describe a possible future and ask nothing.
+ */
+export function findReaderAsks(text: string, compiled: CompiledReaderAsks, conditional: RegExp): ReaderAsk[] {
+  const asks: ReaderAsk[] = [];
+  const regex = compiled.ask;
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  let lastSentence = -1;
+  while ((match = regex.exec(text)) !== null && asks.length < MAX_ASKS) {
+    const index = match.index;
+    const start = sentenceStart(text, index);
+    const end = sentenceEnd(text, index + match[0].length);
+    regex.lastIndex = Math.max(regex.lastIndex, index + match[0].length);
+    // One ask per sentence is enough.
+    if (start === lastSentence) continue;
+    const sentence = text.slice(start, end);
+    if (compiled.notAsk.test(sentence)) continue;
+    const opening = text.slice(start, index).replace(/^[\s\-–—*•>]+/, '');
+    if (conditional.test(opening)) continue;
+    const rest = text.slice(index + match[0].length, end);
+    const isQuestion = match[1] !== undefined;
+    const isOffer = match[3] !== undefined;
+    if (!isQuestion && !isOffer && !CLAUSE_START.test(opening)) {
+      continue;
+    }
+    if (isQuestion) {
+      const asked = text.charAt(end) === '?';
+      const opensSentence = opening.length === 0;
+      // A question counts when it is put to the reader, or opens a sentence that ends in a question mark.
+      if (!compiled.reader.test(sentence) && !(opensSentence && asked)) continue;
+      if (!asked && !opensSentence) continue;
+    }
+    const meeting = compiled.meeting.test(rest);
+    const time = compiled.slot.test(rest) || ((isQuestion || isOffer) && compiled.date.test(rest));
+    if (meeting || time) {
+      asks.push({ index, length: end - index, meeting, time });
+      lastSentence = start;
+      // An ask with both parts is the strongest there is: nothing later can add to it.
+      if (meeting && time) break;
+    }
+  }
+  return asks;
+}
+
+/** True when a short subject line names a role or the application ("Re: Bookkeeper", "Nanny position"). */
+export function subjectNamesRole(subject: string, compiled: CompiledReaderAsks): boolean {
+  return subject.length <= 120 && compiled.role.test(subject);
+}

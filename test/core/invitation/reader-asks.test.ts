@@ -1,0 +1,209 @@
+/**
+ * The structural reading of an invitation: a job context, an ask put to the reader (a question, a request or
+ * the writer's wish to meet) and, in the same sentence, something to attend or a time. Each test pairs wording
+ * no phrase row was written for with the look-alike that must stay negative. Every email is written for the
+ * test; none is copied from a corpus.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { analyzeInvitation } from '../../../src/core/invitation/analyze-invitation';
+import type { EmailInput } from '../../../src/core/invitation/email-input';
+import { findReaderAsks, compileReaderAsks } from '../../../src/core/invitation/find-reader-asks';
+import { englishSignals } from '../../../src/core/invitation/signals/en';
+
+function verdictOf(body: string, overrides: Partial<EmailInput> = {}): string {
+  return analyzeInvitation({ subject: null, fromName: null, fromEmail: null, body, ...overrides }).verdict;
+}
+
+const NEVER_CONDITIONAL = /^$(?!)/;
+
+function asksIn(text: string) {
+  const compiled = compileReaderAsks(englishSignals);
+  if (compiled === null) throw new Error('the English table describes asks');
+  return findReaderAsks(text, compiled, NEVER_CONDITIONAL);
+}
+
+describe('reader asks: how an ask is recognised', () => {
+  it('reads a question to the reader naming a meeting and a time, whatever its verbs', () => {
+    const [ask] = asksIn('Hi Ola. Could you head over to the yard on Tuesday for a chat with the foreman?');
+    expect(ask).toMatchObject({ meeting: true, time: true });
+  });
+
+  it('does not read the writer offering their own act, or a courtesy, as an ask', () => {
+    expect(asksIn('Would you like me to come in on Tuesday instead?')).toEqual([]);
+    expect(asksIn('Please feel free to call us on Friday if you have questions.')).toEqual([]);
+    expect(asksIn('Please find attached the agenda for Friday.')).toEqual([]);
+  });
+
+  it('reads a request only where a clause starts, not inside a statement', () => {
+    expect(
+      asksIn('We aim to reply to everyone within ten days, whether or not we invite you to a call.'),
+    ).toEqual([]);
+    expect(asksIn('If that suits, please reply with a time for a call.')).toHaveLength(1);
+  });
+});
+
+describe('reader asks: a question, a request or a wish to meet, in a job context', () => {
+  it('recognises an ask to come to a place, in a reply about the job, with none of the usual phrases', () => {
+    expect(
+      verdictOf(
+        'Hey Tomas, Dave from Ridgeline Haulage. Saw you put in for the yard marshal job. Can you head over to ' +
+          'the depot Tuesday or Wednesday early, say 6-9, to meet me and have a look round?\n\nSent from my phone',
+        { subject: 'yard marshal', fromName: 'Dave Rourke', fromEmail: 'dave@ridgelinehaulage.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps the same kind of question from a friend, with no job in view, an ordinary meeting', () => {
+    expect(
+      verdictOf('Hey Tomas, long time! Can you head over to mine Tuesday evening to watch the match? Dave', {
+        subject: 'match',
+        fromName: 'Dave Rourke',
+        fromEmail: 'dave.rourke@gmail.com',
+      }),
+    ).toBe('not-invitation');
+  });
+
+  it('recognises a request for time windows after the first round', () => {
+    expect(
+      verdictOf(
+        'Hi Mo,\n\nNice work on the first round. The platform team want to do the architecture deep-dive ' +
+          'next. Please send over two windows of two hours next week.\n\nKestrel Talent',
+        { subject: 'Platform Engineer', fromName: 'Kestrel Talent', fromEmail: 'talent@kestrel.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a request with a deadline in an offer an offer', () => {
+    expect(
+      verdictOf(
+        'Hi Mo,\n\nWe are delighted to offer you the Platform Engineer role, starting 3 March. Please sign ' +
+          'and return the attached contract by Friday.\n\nKestrel Talent',
+        { subject: 'Your offer', fromName: 'Kestrel Talent', fromEmail: 'talent@kestrel.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it("recognises the writer's wish to see the reader, with a day, in a reply on the role", () => {
+    expect(
+      verdictOf(
+        'Dear Ines, thank you for your note. We would be pleased to see you at the library one morning next ' +
+          'week to talk through the post.\nMargaret',
+        { subject: 'Re: Librarian', fromName: 'Margaret Doyle', fromEmail: 'mdoyle@cliftonlibrary.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a rejection that would love to see the reader apply again a rejection', () => {
+    expect(
+      verdictOf(
+        'Dear Ines, thank you for applying. Unfortunately we will not be moving forward with your application ' +
+          'for the archivist post. We would love to see you apply for future roles next year.\nMargaret',
+        { subject: 'Re: Archivist', fromName: 'Margaret Doyle', fromEmail: 'mdoyle@cliftonlibrary.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps cold outreach proposing a quick call this week cold outreach', () => {
+    expect(
+      verdictOf(
+        'Hi Ines, I came across your profile and I am working on an archivist role with a client. Would you ' +
+          'be open to a quick call this week to hear more?\nMark, Foliant Search',
+        { subject: 'Archivist opportunity', fromName: 'Mark Hale', fromEmail: 'mark@foliantsearch.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps the reader being asked to interview candidates the interviewer side', () => {
+    expect(
+      verdictOf(
+        'Hi Sam, we are buried in applications. Could you take three phone screens with candidates on ' +
+          'Thursday afternoon? I will send the shortlist.\nLeah, Talent',
+        {
+          subject: 'Screens for the analyst role',
+          fromName: 'Leah Moss',
+          fromEmail: 'leah@tidewater.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+});
+
+describe('reader asks: acknowledgements, conditions and the subject line', () => {
+  it('does not let "thanks for your application" outweigh an ask to come in', () => {
+    expect(
+      verdictOf(
+        'Hi Rosa,\n\nThanks for your application, we have received it. Are you able to pop into the bakery ' +
+          'on Thursday around 2 so we can see you bake?\n\nGwen',
+        { subject: 'Your application', fromName: 'Gwen Price', fromEmail: 'gwen@pricebakery.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps an acknowledgement that asks nothing an acknowledgement', () => {
+    expect(
+      verdictOf(
+        'Hi Rosa,\n\nThanks for your application, we have received it. We read every one and will be in touch ' +
+          'within two weeks.\n\nGwen',
+        { subject: 'Your application', fromName: 'Gwen Price', fromEmail: 'gwen@pricebakery.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('reads "we will contact you if your profile is shortlisted for interview" as a condition', () => {
+    expect(
+      verdictOf(
+        'Dear Applicant,\n\nYour details are now on file for the Store Supervisor vacancy. Our recruiters will ' +
+          'contact you if your profile is shortlisted for interview.\n\nTeam Halden',
+        { subject: 'Application received', fromName: 'Halden Careers', fromEmail: 'noreply@halden.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('still reads a plain "your profile is shortlisted for interview, confirm a slot" as an invitation', () => {
+    expect(
+      verdictOf(
+        'Dear Candidate,\n\nYour profile is shortlisted for interview for the Store Supervisor vacancy. ' +
+          'Kindly confirm your availability for Monday 10:00 or Tuesday 14:00.\n\nTeam Halden',
+        { subject: 'Interview - Store Supervisor', fromName: 'Halden HR', fromEmail: 'hr@halden.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('takes a role named in a reply subject as the job context for a casual ask', () => {
+    expect(
+      verdictOf('Hi Jo, are you free Saturday morning to come and meet me and the twins at the park?\nPam', {
+        subject: 'Re: Nanny',
+        fromName: 'Pam Hughes',
+        fromEmail: 'pam.hughes@gmail.com',
+      }),
+    ).toBe('invitation');
+  });
+
+  it('does not take a role word in an event subject for a job: booking a parents evening slot', () => {
+    expect(
+      verdictOf(
+        'Dear Parent, please book your slots for Thursday 6 March, 4pm to 7pm, through the booking page.\nOffice',
+        {
+          subject: 'Parent-teacher evening',
+          fromName: 'Hillside School',
+          fromEmail: 'office@hillside.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('does not read "I\'ve come down with something" as asking the reader to come in', () => {
+    expect(
+      verdictOf(
+        "Hi Emily,\n\nSorry, I've come down with something. Could we move Thursday's tech session to Monday, " +
+          'same time? I will update the calendar invite.\n\nJonas',
+        {
+          subject: 'Re: Next step - tech session',
+          fromName: 'Jonas Berg',
+          fromEmail: 'jonas@tidewater.example',
+        },
+      ),
+    ).not.toBe('invitation');
+  });
+});
