@@ -213,7 +213,7 @@ async function countRecorded(
   const { store, live } = await openStorage(loaded.config.database);
   try {
     const found = await store.getTracker(accountId, trackerId);
-    return found?.hits.length ?? 0;
+    return found?.tally.hits ?? 0;
   } finally {
     await live.close();
     await store.close();

@@ -144,6 +144,11 @@ const OUTWEIGHED_BY_INVITE: ReadonlySet<NegativeCategory> = new Set([
   'cold-outreach',
   'candidate-own',
 ]);
+/**
+ * Negatives that an ask naming both a meeting and a time outweighs. Not cold outreach, whose own structure is
+ * exactly such an ask ("would you be open to a quick call this week?").
+ */
+const STRUCTURE_OUTWEIGHS: ReadonlySet<NegativeCategory> = new Set(['rejection', 'candidate-own']);
 /** Negatives that describe a different kind of interview rather than a different stage of a job application. */
 const OTHER_KIND_OF_INTERVIEW: ReadonlySet<NegativeCategory> = new Set([
   'press',
@@ -346,10 +351,18 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const structureScore = hiring ? askScore * (applied ? 1 : namedJob ? 0.8 : 0.6) : 0;
   const asksToMeet = hiring && asks.some((ask) => ask.meeting);
   // Invitations are built from three parts: a named job, something to attend (asked for or proposed) and
-  // a time, a slot or a link. All three together count beyond their separate phrases.
+  // a time, a slot or a link. All three together count beyond their separate phrases, most when one
+  // sentence holds the ask, the meeting and the time.
   const meetingPart = inviteScore > 0 || proposalScore > 0 || asks.some((ask) => ask.meeting);
-  const timePart = asks.some((ask) => ask.time) || timesScore > 0 || linkScore > 0 || requestScore > 0;
-  const combination = namedJob && meetingPart && timePart ? 1 : 0;
+  // A link in the author's words is where a step is booked or taken ("Complete assessment >> https://…").
+  const timePart =
+    asks.some((ask) => ask.time) ||
+    timesScore > 0 ||
+    linkScore > 0 ||
+    requestScore > 0 ||
+    (asks.length > 0 && /\bhttps?:\/\//.test(ownText));
+  const oneSentence = asks.some((ask) => ask.meeting && ask.time);
+  const combination = namedJob && meetingPart && timePart ? (oneSentence ? 2 : 1) : 0;
 
   const act =
     inviteScore +
@@ -391,8 +404,16 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // The phrases and the structure read the same evidence, so the structure adds only what the phrases
   // missed. It does not argue with a look-alike's own structure (cold outreach proposes "a quick call"
   // too), except an acknowledgement, which is a courtesy in most invitations.
+  // An ask that names both a meeting and a time, one of them about a role, outweighs a rejection or the
+  // candidate's own phrasing ("not this role, but would you be open to interviewing for that one? Let me
+  // know some times"); a feedback call after a rejection names no role.
+  const strongAsk =
+    hiring && askScore >= 4.5 && asks.some((ask) => ask.role && ask.meeting) && ownMail.length === 0;
   const structureHeard =
-    topNegative === undefined || negativeScore < 3 || topNegative.category === 'acknowledgement';
+    topNegative === undefined ||
+    negativeScore < 3 ||
+    topNegative.category === 'acknowledgement' ||
+    (strongAsk && STRUCTURE_OUTWEIGHS.has(topNegative.category));
   const structureExtra = structureHeard
     ? Math.max(0, structureScore - inviteScore - requestScore) + combination
     : 0;
@@ -421,7 +442,13 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // nothing asks the reader to meet, talk or be assessed.
   const courtesy =
     topNegative?.category === 'acknowledgement' && (explicitInvite || asksToMeet) && ownMail.length === 0;
-  const negativeFactor = courtesy ? 0 : explicitInvite && outweighed && ownMail.length === 0 ? 0.5 : 1;
+  const askOutweighs =
+    strongAsk && topNegative !== undefined && STRUCTURE_OUTWEIGHS.has(topNegative.category);
+  const negativeFactor = courtesy
+    ? 0
+    : ((explicitInvite && outweighed) || askOutweighs) && ownMail.length === 0
+      ? 0.5
+      : 1;
   const net = positive - negativeFactor * (negativeScore + 0.25 * otherNegatives);
 
   const scores: Record<string, number> = {
@@ -498,7 +525,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   }
 
   // Logistics first when they outweigh the look-alikes: a cancellation may say the role is "on hold".
-  const invitationActs = inviteScore + requestScore + subjectScore + linkScore;
+  const invitationActs = inviteScore + requestScore + subjectScore + linkScore + structureExtra;
   if (
     topLogistics &&
     logisticsScore >= LOGISTICS_THRESHOLD &&

@@ -16,10 +16,15 @@ export interface ReaderAsk {
   meeting: boolean;
   /** The sentence names a time, a day, a slot or asks what suits the reader. */
   time: boolean;
+  /** The sentence names a role or the application ("interviewing for that role"). */
+  role: boolean;
 }
 
 export interface CompiledReaderAsks {
-  /** Group 1: a question form; group 2: a request form; group 3: the writer's wish to meet the reader. */
+  /**
+   * Group 1: a question form; group 2: a request form; group 3: the writer's wish to meet the reader;
+   * group 4: an imperative to come somewhere.
+   */
   ask: RegExp;
   meeting: RegExp;
   /** Words about availability and slots, which a request may ask for ("share some times"). */
@@ -28,6 +33,8 @@ export interface CompiledReaderAsks {
   date: RegExp;
   notAsk: RegExp;
   reader: RegExp;
+  /** A form that starts with the reader ("you can …") is in statement order. */
+  readerFirst: RegExp;
   role: RegExp;
 }
 
@@ -45,7 +52,7 @@ export function compileReaderAsks(table: InvitationSignalTable): CompiledReaderA
   if (cached) return cached;
   const compiled: CompiledReaderAsks = {
     ask: new RegExp(
-      `\\b(?:(${alternation(shape.questions)})|(${alternation(shape.requests)})|(${alternation(shape.offers)}))\\b`,
+      `\\b(?:(${alternation(shape.questions)})|(${alternation(shape.requests)})|(${alternation(shape.offers)})|(${alternation(shape.visits)}))\\b`,
       'gi',
     ),
     meeting: new RegExp(`\\b(?:${alternation(shape.meetings)})\\b`, 'i'),
@@ -53,6 +60,7 @@ export function compileReaderAsks(table: InvitationSignalTable): CompiledReaderA
     date: new RegExp(`\\b(?:${alternation([...shape.dates, ...table.weekdays])})\\b`, 'i'),
     notAsk: new RegExp(`\\b(?:${alternation(shape.notAsks)})\\b`, 'i'),
     reader: new RegExp(`\\b(?:${alternation(shape.readerWords)})\\b`, 'i'),
+    readerFirst: new RegExp(`^(?:${alternation(shape.readerWords)})\\b`, 'i'),
     role: new RegExp(`\\b(?:${alternation([...table.roleNouns, ...shape.roleWords])})\\b`, 'i'),
   };
   cache.set(shape, compiled);
@@ -113,20 +121,31 @@ export function findReaderAsks(text: string, compiled: CompiledReaderAsks, condi
     const rest = text.slice(index + match[0].length, end);
     const isQuestion = match[1] !== undefined;
     const isOffer = match[3] !== undefined;
-    if (!isQuestion && !isOffer && !CLAUSE_START.test(opening)) {
-      continue;
-    }
+    const isVisit = match[4] !== undefined;
+    const atClauseStart = opening.length === 0 || CLAUSE_START.test(opening);
+    let meeting = isVisit || compiled.meeting.test(rest);
+    const date = compiled.date.test(rest);
+    let time = compiled.slot.test(rest);
     if (isQuestion) {
       const asked = text.charAt(end) === '?';
-      const opensSentence = opening.length === 0;
-      // A question counts when it is put to the reader, or opens a sentence that ends in a question mark.
-      if (!compiled.reader.test(sentence) && !(opensSentence && asked)) continue;
-      if (!asked && !opensSentence) continue;
+      const toReader = compiled.reader.test(sentence);
+      // Phone-typed mail drops the question mark: "can you give me a ring" still asks, where a clause starts.
+      // Statement order ("you can come?") asks only with its question mark.
+      const invertedToReader = compiled.reader.test(match[0]) && !compiled.readerFirst.test(match[0]);
+      if (!asked && !(atClauseStart && invertedToReader)) continue;
+      // A question may name its time first ("This week Friday is possible?").
+      time ||= compiled.date.test(sentence) || compiled.slot.test(sentence);
+      // Without "you" a question may still ask about a time, not to meet.
+      if (!toReader && opening.length > 0) meeting = false;
+    } else if (isOffer) {
+      time ||= date;
+    } else {
+      if (!atClauseStart) continue;
+      // A request with a day but no meeting is a deadline ("please sign by Friday"), not a slot.
+      time ||= meeting && date;
     }
-    const meeting = compiled.meeting.test(rest);
-    const time = compiled.slot.test(rest) || ((isQuestion || isOffer) && compiled.date.test(rest));
     if (meeting || time) {
-      asks.push({ index, length: end - index, meeting, time });
+      asks.push({ index, length: end - index, meeting, time, role: compiled.role.test(sentence) });
       lastSentence = start;
       // An ask with both parts is the strongest there is: nothing later can add to it.
       if (meeting && time) break;

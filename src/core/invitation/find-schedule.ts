@@ -77,6 +77,10 @@ const ZONE_ABBREVIATIONS = new Set(
     .split(' '),
 );
 
+/** Capitalised words before "time" that start a sentence rather than name a place ("10:00 This time …"). */
+const NOT_A_PLACE =
+  /^(?:this|that|next|same|any|some|each|every|what|which|our|your|my|their|the|a|one|first|last)\b/i;
+
 /**
  * How much of a candidate zone (" (GMT+1)", " UK time", " or") belongs to the time, judged on the text as
  * written: a known abbreviation in capitals with an optional offset, capitalised words before "time"
@@ -91,7 +95,8 @@ function acceptedZoneLength(zone: string): number {
     return zone.length - (closing && !opening ? 1 : 0);
   const named = /^(.+?)\stime(?:\s?zone)?$/i.exec(inner);
   const valid = named
-    ? named[1] === 'local' || (named[1] ?? '').split(/\s/).every((word) => /^[A-Z]/.test(word))
+    ? named[1] === 'local' ||
+      (!NOT_A_PLACE.test(named[1] ?? '') && (named[1] ?? '').split(/\s/).every((word) => /^[A-Z]/.test(word)))
     : ZONE_ABBREVIATIONS.has(/^[A-Z]+/.exec(inner)?.[0] ?? '') && /^[A-Z]+(?:\s?[+-][\d:]+)?$/.test(inner);
   if (!valid) return 0;
   return closing && !opening ? zone.length - 1 : zone.length;

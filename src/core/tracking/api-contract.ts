@@ -63,7 +63,24 @@ export interface TrackerEvent {
 }
 
 export interface TrackerDetail extends TrackerSummary {
+  /**
+   * The latest events, oldest first: at most 100. A tracker keeps its first 500 and latest 2,000 events in
+   * detail; every event is counted in the summary whether or not its detail is kept.
+   */
   events: TrackerEvent[];
+  /** Every pixel load and click recorded for the tracker (including the sender's own), kept in detail or not. */
+  eventCount?: number;
+  /**
+   * For the next older page of kept events (GET /api/v1/trackers/:id/events?cursor=…), or null when `events`
+   * already reaches back to the oldest kept one. (Optional only for servers older than the hit cap.)
+   */
+  olderEventsCursor?: string | null;
+}
+
+/** GET /api/v1/trackers/:id/events?cursor&limit: older kept events, newest page first, each page oldest first. */
+export interface TrackerEventPage {
+  events: TrackerEvent[];
+  nextCursor: string | null;
 }
 
 export interface TrackerPage {

@@ -5,96 +5,62 @@
  *
  * Where classification happens: the request-only part (signal, UA family, IP prefix, client key) is decided
  * when the hit arrives, because the raw user agent and IP are not kept. `self` and the 60 s folding need the
- * tracker's history, so they are resolved here at read time from stored facts, ordered by (at, id). A live
- * event resolves `self` with the same rule (resolveHitSource) from the facts returned by the store's write.
+ * tracker's history, so they are resolved from stored facts, ordered by (at, id): storage keeps them as a
+ * running tally (open-tally.ts) on the tracker, and this summary of a whole list of hits is that tally's
+ * reference. A live event resolves `self` with the same rule (resolveHitSource).
  */
-import type { HitSource, OpenStatus, TrackerEvent } from './api-contract';
+import type { OpenStatus, TrackerEvent } from './api-contract';
 import type { HitFact } from './hit-facts';
+import { byTimeThenId, resolveHitSource, statusFromOpens, tallyOf, type OpenTally } from './open-tally';
 
-/** Repeated loads by one client within this window count as one open. */
-export const OPEN_FOLD_WINDOW_MS = 60_000;
+export { countsAsOpen, OPEN_FOLD_WINDOW_MS, resolveHitSource, statusFromOpens } from './open-tally';
 
-export interface OpenSummary {
+export interface OpenCounts {
   status: OpenStatus;
   opens: number;
   machineOpens: number;
   clicks: number;
   firstOpenedAt: string | null;
   lastOpenedAt: string | null;
+}
+
+export interface OpenSummary extends OpenCounts {
   events: TrackerEvent[];
 }
 
-type SelfFacts = Pick<HitFact, 'clientKey' | 'at' | 'signal'>;
+/** What the API reports about opens, from a tracker's tally. */
+export function countsOfTally(tally: OpenTally): OpenCounts {
+  return {
+    status: statusFromOpens(tally.opens),
+    opens: tally.opens,
+    machineOpens: tally.machineOpens,
+    clicks: tally.clicks,
+    firstOpenedAt: tally.firstOpenedAt?.toISOString() ?? null,
+    lastOpenedAt: tally.lastOpenedAt?.toISOString() ?? null,
+  };
+}
 
-/**
- * A hit is `self` when it comes from the client that created the tracker and happened before the first hit
- * from any other client (so it is the sender's compose window or Sent copy, not the recipient). After an
- * outside hit, the creator's client is judged like anyone else's.
- */
-export function resolveHitSource(
-  hit: SelfFacts,
+/** Events for hits, in (at, id) order, with `self` resolved against the tracker's earliest outside hit. */
+export function describeHits(
+  hits: readonly HitFact[],
   creatorClientKey: string,
   firstOutsideAt: Date | null,
-): HitSource {
-  const fromCreator = hit.clientKey === creatorClientKey;
-  if (fromCreator && (firstOutsideAt === null || hit.at.getTime() < firstOutsideAt.getTime())) return 'self';
-  return hit.signal;
-}
-
-export function statusFromOpens(opens: number): OpenStatus {
-  if (opens === 0) return 'unopened';
-  return opens === 1 ? 'opened' : 'reopened';
-}
-
-/** Whether the source is a person's read (directly or through a mail provider's image proxy). */
-export function countsAsOpen(source: HitSource): boolean {
-  return source === 'human' || source === 'proxy';
+): TrackerEvent[] {
+  return [...hits].sort(byTimeThenId).map((hit) => {
+    const event: TrackerEvent = {
+      at: hit.at.toISOString(),
+      kind: hit.kind,
+      source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
+    };
+    const client = displayClient(hit);
+    if (client) event.client = client;
+    return event;
+  });
 }
 
 export function summarizeOpens(hits: readonly HitFact[], creatorClientKey: string): OpenSummary {
-  const ordered = [...hits].sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  const firstOutside = ordered.find((hit) => hit.clientKey !== creatorClientKey)?.at ?? null;
-  const lastCountedByClient = new Map<string, number>();
-  let opens = 0;
-  let machineOpens = 0;
-  let clicks = 0;
-  let firstOpenedAt: Date | null = null;
-  let lastOpenedAt: Date | null = null;
-  const events: TrackerEvent[] = [];
-
-  for (const hit of ordered) {
-    const source = resolveHitSource(hit, creatorClientKey, firstOutside);
-    const event: TrackerEvent = { at: hit.at.toISOString(), kind: hit.kind, source };
-    const client = displayClient(hit);
-    if (client) event.client = client;
-    events.push(event);
-
-    if (countsAsOpen(source)) {
-      // A click is also an open (images may be blocked), and is folded with a pixel load just before it.
-      if (hit.kind === 'click') clicks++;
-      const last = lastCountedByClient.get(hit.clientKey);
-      if (last === undefined || hit.at.getTime() - last >= OPEN_FOLD_WINDOW_MS) {
-        opens++;
-        lastCountedByClient.set(hit.clientKey, hit.at.getTime());
-        firstOpenedAt ??= hit.at;
-        lastOpenedAt = hit.at;
-      }
-    } else if (source !== 'self') {
-      machineOpens++;
-    }
-  }
-
-  return {
-    status: statusFromOpens(opens),
-    opens,
-    machineOpens,
-    clicks,
-    firstOpenedAt: firstOpenedAt?.toISOString() ?? null,
-    lastOpenedAt: lastOpenedAt?.toISOString() ?? null,
-    events,
-  };
+  const tally = tallyOf(hits, creatorClientKey);
+  return { ...countsOfTally(tally), events: describeHits(hits, creatorClientKey, tally.firstOutsideAt) };
 }
 
 const CLIENT_NAMES: Readonly<Record<string, string>> = {

@@ -1,25 +1,28 @@
 /**
  * The authenticated tracker API: create (within the monthly quota), list with a keyset cursor, read one with
- * its events, delete. Every read and delete is scoped to the caller's account; another account's tracker is
- * simply not found.
+ * its latest events, page back through its older kept events, delete. Every read and delete is scoped to the
+ * caller's account; another account's tracker is simply not found. Summaries come from the tally storage
+ * keeps on each tracker, so no read grows with the number of hits.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { TrackerSummary } from '../../core/tracking/api-contract';
 import { classifyHitRequest } from '../../core/tracking/classify-hit';
 import { describeQuotaExceeded, quotaPeriodOf, quotaResetsAt } from '../../core/tracking/monthly-quota';
-import { summarizeOpens } from '../../core/tracking/summarize-opens';
+import { countsOfTally, describeHits } from '../../core/tracking/summarize-opens';
 import { HttpError, notFound } from '../http/http-errors';
 import { refuseUnstorableText } from '../http/storable-text';
-import type { Account, TrackerCursor, TrackerWithHits } from '../storage/tracker-store';
+import type { Account, HitCursor, TrackerCursor, TrackerWithTally } from '../storage/tracker-store';
 import { linkTargetProblem } from '../tracking/link-target';
 import { newRandomId } from '../tracking/tracking-tokens';
 import {
   CreateTrackerBody,
   CreateTrackerReply,
   ErrorBody,
+  ListEventsQuery,
   ListTrackersQuery,
   TrackerDetailSchema,
+  TrackerEventPageSchema,
   TrackerIdParams,
   TrackerPageSchema,
 } from '../schemas/api-schemas';
@@ -96,8 +99,38 @@ export const trackerRoutes: FastifyPluginAsyncTypebox = (app) => {
     async (request) => {
       const found = await store.getTracker(accountOf(request.account).id, request.params.id);
       if (!found) throw notFound('No tracker with this id in your account.');
-      const { events, ...summary } = summarize(found);
-      return { ...summary, events };
+      return {
+        ...toSummary(found),
+        events: describeHits(found.hits, found.tracker.creatorClientKey, found.tally.firstOutsideAt),
+        eventCount: found.tally.hits,
+        olderEventsCursor: found.next ? encodeHitCursor(found.next) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/trackers/:id/events',
+    {
+      schema: {
+        params: TrackerIdParams,
+        querystring: ListEventsQuery,
+        response: { 200: TrackerEventPageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const accountId = accountOf(request.account).id;
+      const before = request.query.cursor === undefined ? null : decodeHitCursor(request.query.cursor);
+      const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
+      // The tracker row gives the facts that resolve `self`; its own page of hits is not needed here.
+      const [found, page] = await Promise.all([
+        store.getTracker(accountId, request.params.id, 1),
+        store.listHits(accountId, request.params.id, { limit, before }),
+      ]);
+      if (!found || !page) throw notFound('No tracker with this id in your account.');
+      return {
+        events: describeHits(page.hits, found.tracker.creatorClientKey, found.tally.firstOutsideAt),
+        nextCursor: page.next ? encodeHitCursor(page.next) : null,
+      };
     },
   );
 
@@ -119,21 +152,30 @@ function accountOf(account: Account | null): Account {
   return account;
 }
 
-function summarize({ tracker, hits }: TrackerWithHits) {
-  const opens = summarizeOpens(hits, tracker.creatorClientKey);
+function toSummary({ tracker, tally }: TrackerWithTally): TrackerSummary {
   return {
     id: tracker.id,
     subject: tracker.subject,
     recipient: tracker.recipient,
     template: tracker.template,
     createdAt: tracker.createdAt.toISOString(),
-    ...opens,
+    ...countsOfTally(tally),
   };
 }
 
-function toSummary(entry: TrackerWithHits): TrackerSummary {
-  const { events: _events, ...summary } = summarize(entry);
-  return summary;
+/** Event cursors are opaque to clients too: base64url of `e.<seq>`. */
+function encodeHitCursor(cursor: HitCursor): string {
+  return Buffer.from(`e.${cursor.seq}`, 'utf8').toString('base64url');
+}
+
+function decodeHitCursor(cursor: string): HitCursor {
+  const match = /^e\.([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1])
+    throw new HttpError(
+      400,
+      'The cursor is not valid; use olderEventsCursor or nextCursor from a previous answer.',
+    );
+  return { seq: Number(match[1]) };
 }
 
 /** Cursors are opaque to clients: base64url of `<createdAt ms>.<id>`. */

@@ -69,17 +69,34 @@ const summaryProperties = {
 
 export const TrackerSummarySchema = Type.Object(summaryProperties);
 
+const TrackerEventSchema = Type.Object({
+  at: IsoTime,
+  kind: Type.Union([Type.Literal('open'), Type.Literal('click')]),
+  source: HitSourceSchema,
+  client: Type.Optional(Type.String()),
+});
+
 export const TrackerDetailSchema = Type.Object({
   ...summaryProperties,
-  events: Type.Array(
-    Type.Object({
-      at: IsoTime,
-      kind: Type.Union([Type.Literal('open'), Type.Literal('click')]),
-      source: HitSourceSchema,
-      client: Type.Optional(Type.String()),
-    }),
-  ),
+  events: Type.Array(TrackerEventSchema),
+  eventCount: Type.Integer(),
+  olderEventsCursor: Nullable(Type.String()),
 });
+
+export const TrackerEventPageSchema = Type.Object({
+  events: Type.Array(TrackerEventSchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const ListEventsQuery = Type.Object(
+  {
+    limit: Type.Optional(
+      Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$', description: 'page size, 1 to 200' }),
+    ),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
 
 export const TrackerPageSchema = Type.Object({
   trackers: Type.Array(TrackerSummarySchema),

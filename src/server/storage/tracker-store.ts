@@ -3,12 +3,36 @@
  * and hit facts behind it; every method resolves or rejects (never throws synchronously), every read and delete
  * is scoped to one account, and hit writes are idempotent on the hit id.
  *
+ * Hits are bounded per tracker: every hit is counted in the tracker's tally (kept on the tracker, so reads
+ * never scan hits), but only the first `firstKept` and the latest `recentKept` hits of a tracker are kept in
+ * detail (see HitDetailLimits); reads return a bounded page of them.
+ *
  * Stability: this shape is shared with the PostgreSQL adapter. Change it only additively, and note the change
- * here.
+ * here. Changed once (the hit cap): getTracker returns the tally and the latest page of kept hits instead of
+ * every hit, listTrackers returns tallies without hits, and listHits pages back through the kept hits.
  */
 import type { HitFact } from '../../core/tracking/hit-facts';
+import type { OpenTally } from '../../core/tracking/open-tally';
 
 export type { HitFact } from '../../core/tracking/hit-facts';
+export type { OpenTally } from '../../core/tracking/open-tally';
+
+/**
+ * How many hits of one tracker are kept in detail: the first ones (they hold the sender's own loads and the
+ * first real opens) and a rolling window of the latest ones (recent activity, and the ids that make a retried
+ * write of a recent batch a no-op). Hits in between are counted in the tally, then their rows are dropped.
+ */
+export interface HitDetailLimits {
+  firstKept: number;
+  recentKept: number;
+}
+
+/** At most 2,500 rows per tracker, however often its pixel is loaded. */
+export const DEFAULT_HIT_DETAIL: HitDetailLimits = { firstKept: 500, recentKept: 2000 };
+
+/** The most kept hits one read returns, and how many getTracker returns unless asked. */
+export const MAX_HIT_PAGE = 200;
+export const DEFAULT_HIT_PAGE = 100;
 
 export interface NewAccount {
   id: string;
@@ -39,11 +63,34 @@ export interface NewTracker {
 
 export type StoredTracker = NewTracker;
 
-/** A tracker with every hit fact recorded for it, ordered by (at, id) ascending. */
-export interface TrackerWithHits {
+/** A tracker with the running tally of every hit recorded for it. */
+export interface TrackerWithTally {
   tracker: StoredTracker;
-  hits: HitFact[];
+  tally: OpenTally;
 }
+
+/** A position in a tracker's kept hits, which are paged newest recorded first. */
+export interface HitCursor {
+  /** The hit's recording number within its tracker (1 for the first hit recorded). */
+  seq: number;
+}
+
+export interface HitPageQuery {
+  /** 1…MAX_HIT_PAGE. */
+  limit: number;
+  /** Return hits recorded before this position; null for the latest. */
+  before: HitCursor | null;
+}
+
+export interface HitPage {
+  /** Kept hits, ordered by (at, id) ascending. */
+  hits: HitFact[];
+  /** Position to read the next older page from, or null when no older kept hit remains. */
+  next: HitCursor | null;
+}
+
+/** A tracker with its tally and the latest page of its kept hits. */
+export interface TrackerWithHits extends TrackerWithTally, HitPage {}
 
 /**
  * A keyset position in an account's tracker list, which is ordered newest first by (createdAt desc, id desc).
@@ -61,7 +108,7 @@ export interface TrackerPageQuery {
 }
 
 export interface StoredTrackerPage {
-  trackers: TrackerWithHits[];
+  trackers: TrackerWithTally[];
   /** Position of the last tracker returned when more may follow, else null. */
   next: TrackerCursor | null;
 }
@@ -100,7 +147,10 @@ export interface TrackerStore {
    * with N concurrent creates and R slots left, exactly min(N, R) are created, even across processes.
    */
   createTracker(tracker: NewTracker, quota: TrackerQuota | null): Promise<CreateTrackerOutcome>;
-  getTracker(accountId: string, trackerId: string): Promise<TrackerWithHits | null>;
+  /** The tracker, its tally, and its latest `hitLimit` kept hits (default 100, at most MAX_HIT_PAGE). */
+  getTracker(accountId: string, trackerId: string, hitLimit?: number): Promise<TrackerWithHits | null>;
+  /** Older pages of a tracker's kept hits; null when the account has no such tracker. */
+  listHits(accountId: string, trackerId: string, query: HitPageQuery): Promise<HitPage | null>;
   listTrackers(accountId: string, query: TrackerPageQuery): Promise<StoredTrackerPage>;
   /** Deletes the tracker and its hits; false when the account has no such tracker. */
   deleteTracker(accountId: string, trackerId: string): Promise<boolean>;
@@ -111,12 +161,13 @@ export interface TrackerStore {
   findLinkTarget(trackerId: string, linkIndex: number): Promise<string | null>;
 
   /**
-   * Stores a batch of hits in one transaction. Hits whose id is already stored are skipped (so a retried batch
-   * never double counts); hits for a tracker that no longer exists are dropped. Resolves with the hits that
-   * were newly stored.
+   * Records a batch of hits in one transaction: each new hit is counted in its tracker's tally and stored,
+   * and rows beyond the tracker's HitDetailLimits are dropped. Hits whose id is still kept are skipped (so a
+   * retried batch never double counts); hits for a tracker that no longer exists are dropped. Resolves with
+   * the hits that were newly recorded.
    */
   recordHits(hits: readonly HitFact[]): Promise<RecordedHit[]>;
-  /** Retention: deletes hits with `at` before the cutoff; resolves with how many were deleted. */
+  /** Retention: deletes hit rows with `at` before the cutoff (tallies keep counting them); resolves with how many were deleted. */
   deleteHitsOlderThan(cutoff: Date): Promise<number>;
 
   /** Resolves when storage answers a trivial query (for /readyz); rejects otherwise. */

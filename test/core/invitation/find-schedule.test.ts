@@ -41,6 +41,7 @@ describe('findSchedule: proposed times as people write them', () => {
     ]);
     // An unknown capitalised word is not a zone, and a closing parenthesis stays outside the quote.
     expect(timesIn('Meet 10:00 OR 11:00.')).toEqual(['10:00', '11:00']);
+    expect(timesIn('Lunch is at 12:30 This time we eat in.')).toEqual(['12:30']);
     expect(timesIn('(we are free 2pm EST)')).toEqual(['2pm EST']);
   });
 

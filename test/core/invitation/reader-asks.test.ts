@@ -207,3 +207,176 @@ describe('reader asks: acknowledgements, conditions and the subject line', () =>
     ).not.toBe('invitation');
   });
 });
+
+describe('reader asks: phone-typed, second-language and imperative asks', () => {
+  it('reads "can you …" as an ask without its question mark, where a clause starts', () => {
+    expect(
+      verdictOf(
+        'Aled - see below from the yard, can you give me a bell on 07700 900 411 to sort a time to come in and ' +
+          'meet us, need to see your tickets as well. Ta, Gareth',
+        {
+          subject: 'Fw: plant operator applicant',
+          fromName: 'Gareth Lloyd',
+          fromEmail: 'gareth@lloydplant.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('does not read "you can view your application at any time" as an ask', () => {
+    expect(
+      verdictOf(
+        'Dear Lerato,\n\nThe status of your application for Lab Technician has changed to: Interview. No action is ' +
+          'needed. You can view your application at any time in the careers portal.\n\nAutomated message',
+        { subject: 'Application status update', fromName: 'Careers', fromEmail: 'noreply@vetra.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('reads a statement-order question with its question mark: "you can pass by the shop Thursday at 11?"', () => {
+    expect(
+      verdictOf(
+        'Hello Ana, I am Giulia from the bakery. We receive your curriculum for the shop assistant work. You can ' +
+          'pass by the shop Thursday at 11? We talk a little.\nGiulia',
+        { subject: 'work', fromName: 'Giulia', fromEmail: 'giulia.forno@gmail.com' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('reads an imperative to come, in a reply about a CV, as an invitation', () => {
+    expect(
+      verdictOf('ok sounds good. pop down the workshop tmrw about 9 and ill show u what we do\nDes', {
+        subject: 'Re: CV',
+        fromName: 'Des',
+        fromEmail: 'des.joinery@yahoo.example',
+      }),
+    ).toBe('invitation');
+  });
+
+  it('keeps "the job is filled, lots of people came in for interview" a rejection', () => {
+    expect(
+      verdictOf(
+        'hi Sam sorry we filled the kitchen porter job already, had loads of people come in. keep ur cv',
+        {
+          subject: 'Re: CV',
+          fromName: 'Rob',
+          fromEmail: 'rob.diner@gmail.com',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('reads "can\'t do 11 tomorrow, can you do 3pm instead?" as a reschedule, not a new invitation', () => {
+    expect(
+      verdictOf('sorry Kim cant do 11 tmrw, something came up. can u do 3pm instead? same place\nTony', {
+        subject: 'need to move ur interview',
+        fromName: 'Tony',
+        fromEmail: 'tony.pizzeria@gmail.com',
+      }),
+    ).toBe('interview-logistics');
+  });
+});
+
+describe('reader asks: what outweighs what', () => {
+  it('lets an ask to interview for another role, with times, outweigh the rejection before it', () => {
+    expect(
+      verdictOf(
+        'Hi Noor,\n\nThe team decided not to move forward with you for the Data Engineer position. That said, our ' +
+          'analytics lead thinks you would suit the Analytics Engineer opening. Would you be open to interviewing ' +
+          'for that role instead, one day next week?\n\nPia, Talent',
+        { subject: 'Data Engineer - and another idea', fromName: 'Pia Lund', fromEmail: 'pia@kvarn.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a rejection that offers a feedback call a rejection', () => {
+    expect(
+      verdictOf(
+        'Hi Noor,\n\nI am sorry to tell you that we will not be moving forward with your application for the Data ' +
+          'Engineer position. If it helps, I am happy to have a short call to talk through the feedback: just reply ' +
+          'and we will find a time.\n\nPia, Talent',
+        { subject: 'Your application', fromName: 'Pia Lund', fromEmail: 'pia@kvarn.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('takes a link as the time part of an assessment step', () => {
+    expect(
+      verdictOf(
+        'Hi Jamal,\n\nThanks for applying to be a Warehouse Operative. Please complete the online assessment, about ' +
+          '20 minutes on your phone:\n\nhttps://jobs.northway.example/step/2?id=51\n\nNorthway Hiring',
+        {
+          subject: 'Your next hiring step',
+          fromName: 'Northway Hiring',
+          fromEmail: 'hiring@northway.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('does not take a tracking link in an acknowledgement for an invitation', () => {
+    expect(
+      verdictOf(
+        'Hi Jamal,\n\nThanks for applying to be a Warehouse Operative. We have received your application and will ' +
+          'review it within ten days. Track its progress here:\n\nhttps://jobs.northway.example/status?id=51\n\nNorthway',
+        {
+          subject: 'Application received',
+          fromName: 'Northway Hiring',
+          fromEmail: 'hiring@northway.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps an "interview" held on a chat app, with pay before equipment, a scam', () => {
+    expect(
+      verdictOf(
+        'Hello,\n\nYour resume was selected for a remote Data Entry position, $38/hour. The interview will be ' +
+          'conducted on Telegram chat with our hiring manager. Please add @hr_desk_jo today to begin.\n\nHR',
+        { subject: 'Work from home', fromName: 'HR Dept', fromEmail: 'hr.hiring.desk@gmail.com' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps the candidate booking a slot their own reply', () => {
+    expect(
+      verdictOf(
+        'Hi Lukas,\n\nThank you, booked in for Thursday 14:00 via the link. Looking forward to meeting Ama and ' +
+          'Jens!\n\nSofia',
+        {
+          subject: 'Re: Next step – pairing session',
+          fromName: 'Sofia Andrade',
+          fromEmail: 'sofia@mail.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps a careers fair where employers hold interviews on the night an event, not an invitation', () => {
+    expect(
+      verdictOf(
+        'Looking for a job? Come to our Jobs Fair, Thursday 5 December, 5-8pm, at the Town Hall. Meet local ' +
+          'employers; some will hold short interviews on the night, so bring your CV. Free entry.',
+        {
+          subject: 'Jobs fair - interviews on the night',
+          fromName: 'Bridgeford Council',
+          fromEmail: 'jobs@bridgeford.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps the reader being asked to shortlist a pile of applications the interviewer side', () => {
+    expect(
+      verdictOf(
+        'Dear Trustees,\n\nWe received 22 applications for the Centre Manager post. Could you meet with me on ' +
+          'Tuesday at 6pm to shortlist? Interviews will follow in January.\n\nMargaret',
+        {
+          subject: 'Shortlisting - Centre Manager',
+          fromName: 'Margaret Doyle',
+          fromEmail: 'chair@hillcentre.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+});

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tallyOf } from '../../../src/core/tracking/open-tally';
 import { applyMigrations, loadMigrations } from '../../../src/server/storage/postgres/apply-migrations';
+import { createPostgresTrackerStore } from '../../../src/server/storage/postgres/postgres-tracker-store';
 import { createTestSchema, postgresForTests, type TestSchema } from './postgres-test-database';
 
 const serverUrl = await postgresForTests();
@@ -48,7 +50,79 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
     );
     const definitionOf = (name: string) => rows.find((row) => row.indexname === name)?.indexdef;
     expect(definitionOf('trackers_account_listing')).toContain('(account_id, created_at DESC, id DESC)');
-    expect(definitionOf('hits_by_tracker')).toContain('(tracker_id, at, id)');
+    expect(definitionOf('hits_by_tracker_seq')).toContain('(tracker_id, seq)');
+  });
+
+  it('upgrades a database from before the hit cap in place: tallies counted, hits numbered, cap applied', async () => {
+    const schema = await freshSchema();
+    const pool = poolFor(schema.url);
+    const [first] = loadMigrations();
+    if (!first) throw new Error('no migrations found');
+    await applyMigrations(pool, [first]);
+    const t0 = Date.parse('2026-11-02T10:00:00.000Z');
+    await pool.query("INSERT INTO accounts VALUES ('a1', 'Ada', 'hash', now())");
+    await pool.query(
+      "INSERT INTO trackers (id, account_id, links, creator_client_key, created_at) VALUES ('t1', 'a1', '{}', 'me|Chrome', now())",
+    );
+    // 30 loads by one reader, 61 s apart and stored out of order: each is an open.
+    const old = Array.from({ length: 30 }, (_, i) => ({
+      id: `h${String(29 - i).padStart(2, '0')}`,
+      trackerId: 't1',
+      kind: 'open' as const,
+      linkIndex: null,
+      at: new Date(t0 + (29 - i) * 61_000),
+      signal: 'human' as const,
+      ipPrefix: '198.51.100.0',
+      uaFamily: 'Firefox',
+      clientKey: '198.51.100.0|Firefox',
+    }));
+    for (const hit of old) {
+      await pool.query(
+        `INSERT INTO hits (id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          hit.id,
+          hit.trackerId,
+          hit.kind,
+          hit.linkIndex,
+          hit.at,
+          hit.signal,
+          hit.ipPrefix,
+          hit.uaFamily,
+          hit.clientKey,
+        ],
+      );
+    }
+
+    const store = await createPostgresTrackerStore({
+      connectionString: schema.url,
+      hitDetail: { firstKept: 5, recentKept: 10 },
+    });
+    try {
+      const upgraded = await store.getTracker('a1', 't1', 200);
+      expect(upgraded?.tally).toEqual(tallyOf(old, 'me|Chrome'));
+      expect(upgraded?.tally).toMatchObject({
+        hits: 30,
+        opens: 30,
+        lastOpenedAt: new Date(t0 + 29 * 61_000),
+      });
+      const { rows } = await pool.query<{ id: string; seq: number }>(
+        'SELECT id, seq FROM hits WHERE tracker_id = $1 ORDER BY seq',
+        ['t1'],
+      );
+      expect(rows.map((row) => row.id)).toEqual([...old].reverse().map((hit) => hit.id));
+      expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+
+      const next = { ...old[0]!, id: 'h30', at: new Date(t0 + 30 * 61_000) };
+      await store.recordHits([next]);
+      const after = await store.getTracker('a1', 't1', 200);
+      expect(after?.tally).toEqual(tallyOf([...old, next], 'me|Chrome'));
+      expect(after?.hits.map((hit) => hit.id)).toEqual(
+        ['h00', 'h01', 'h02', 'h03', 'h04'].concat(Array.from({ length: 10 }, (_, i) => `h${21 + i}`)),
+      );
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses to start when an applied migration was edited afterwards, naming it', async () => {

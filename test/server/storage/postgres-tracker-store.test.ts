@@ -7,9 +7,9 @@ import { createTestSchema, postgresForTests } from './postgres-test-database';
 const serverUrl = await postgresForTests();
 
 describe.skipIf(serverUrl === undefined)('PostgreSQL adapter against a real server', () => {
-  describeTrackerStoreContract('PostgreSQL', async () => {
+  describeTrackerStoreContract('PostgreSQL', async (options) => {
     const schema = await createTestSchema(serverUrl ?? '');
-    const store = await createPostgresTrackerStore({ connectionString: schema.url });
+    const store = await createPostgresTrackerStore({ connectionString: schema.url, ...options });
     return {
       store,
       cleanup: async () => {

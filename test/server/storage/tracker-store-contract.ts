@@ -1,20 +1,36 @@
 /**
  * The behaviour every TrackerStore adapter must show, as one reusable suite: call
- * describeTrackerStoreContract from an adapter's test file with a factory that gives a fresh, empty store.
+ * describeTrackerStoreContract from an adapter's test file with a factory that gives a fresh, empty store
+ * (with the hit-detail limits asked for, or the defaults).
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HitFact, NewTracker, TrackerStore } from '../../../src/server/storage/tracker-store';
+import { EMPTY_TALLY, tallyOf } from '../../../src/core/tracking/open-tally';
+import {
+  MAX_HIT_PAGE,
+  type HitCursor,
+  type HitDetailLimits,
+  type HitFact,
+  type NewTracker,
+  type TrackerStore,
+} from '../../../src/server/storage/tracker-store';
 
 export interface StoreUnderTest {
   store: TrackerStore;
   cleanup: () => Promise<void>;
 }
 
+export interface StoreOptions {
+  hitDetail?: HitDetailLimits;
+}
+
 const t0 = new Date('2026-11-02T10:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
-export function describeTrackerStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+export function describeTrackerStoreContract(
+  name: string,
+  makeStore: (options?: StoreOptions) => Promise<StoreUnderTest>,
+): void {
   describe(`TrackerStore contract: ${name}`, () => {
     let store: TrackerStore;
     let cleanup: () => Promise<void>;
@@ -86,7 +102,12 @@ export function describeTrackerStoreContract(name: string, makeStore: () => Prom
           template: null,
         });
         expect(await store.createTracker(created, null)).toBe('created');
-        expect(await store.getTracker(owner, created.id)).toEqual({ tracker: created, hits: [] });
+        expect(await store.getTracker(owner, created.id)).toEqual({
+          tracker: created,
+          tally: EMPTY_TALLY,
+          hits: [],
+          next: null,
+        });
       });
 
       it("never shows, lists or deletes another account's tracker", async () => {
@@ -161,14 +182,16 @@ export function describeTrackerStoreContract(name: string, makeStore: () => Prom
         expect(page.next).toBeNull();
       });
 
-      it('lists each tracker with its hits', async () => {
+      it('lists each tracker with the tally of its hits, and no hits', async () => {
         const owner = await account();
         const created = tracker(owner);
         await store.createTracker(created, null);
         const recorded = hit(created.id);
         await store.recordHits([recorded]);
         const page = await store.listTrackers(owner, { limit: 5, after: null });
-        expect(page.trackers[0]?.hits).toEqual([recorded]);
+        expect(page.trackers).toEqual([
+          { tracker: created, tally: tallyOf([recorded], created.creatorClientKey) },
+        ]);
       });
     });
 
@@ -291,7 +314,131 @@ export function describeTrackerStoreContract(name: string, makeStore: () => Prom
         const recent = hit(created.id, { at: at(10_000) });
         await store.recordHits([old, recent]);
         expect(await store.deleteHitsOlderThan(at(5000))).toBe(1);
-        expect((await store.getTracker(owner, created.id))?.hits).toEqual([recent]);
+        const after = await store.getTracker(owner, created.id);
+        expect(after?.hits).toEqual([recent]);
+        // The detail goes; what the user was told (two opens, first at 1 s) stays.
+        expect(after?.tally).toEqual(tallyOf([old, recent], created.creatorClientKey));
+      });
+    });
+
+    describe('hit cap: every hit counted, a bounded number kept in detail', () => {
+      const limits = { firstKept: 3, recentKept: 4 };
+      let capped: TrackerStore;
+      let closeCapped: () => Promise<void>;
+      beforeEach(async () => {
+        ({ store: capped, cleanup: closeCapped } = await makeStore({ hitDetail: limits }));
+      });
+      afterEach(async () => {
+        await closeCapped();
+      });
+
+      async function cappedTracker(): Promise<{ owner: string; created: NewTracker }> {
+        const owner = `capped-${randomUUID()}`;
+        await capped.createAccount({ id: owner, name: 'capped', apiKeyHash: `hash-${owner}`, createdAt: t0 });
+        const created = tracker(owner);
+        await capped.createTracker(created, null);
+        return { owner, created };
+      }
+
+      /** A flood: a reader every 61 s (each one an open), with a scanner and the sender's own copy between. */
+      function flood(trackerId: string, count: number, fromMs = 0): HitFact[] {
+        return Array.from({ length: count }, (_, i) =>
+          hit(trackerId, {
+            id: `${String(fromMs + i).padStart(8, '0')}-${randomUUID()}`,
+            at: at(fromMs + i * 61_000),
+            ...(i % 3 === 1
+              ? { signal: 'scanner', uaFamily: 'Scanner', clientKey: '192.0.2.0|Scanner' }
+              : i % 3 === 2
+                ? { clientKey: '203.0.113.0|Chrome', uaFamily: 'Chrome', ipPrefix: '203.0.113.0' }
+                : {}),
+          }),
+        );
+      }
+
+      async function allKept(owner: string, trackerId: string, pageSize: number): Promise<HitFact[][]> {
+        const pages: HitFact[][] = [];
+        let before: HitCursor | null = null;
+        do {
+          const page = await capped.listHits(owner, trackerId, { limit: pageSize, before });
+          if (!page) throw new Error('tracker not found');
+          expect(page.hits.length).toBeLessThanOrEqual(pageSize);
+          pages.push(page.hits);
+          before = page.next;
+        } while (before && pages.length < 20);
+        return pages;
+      }
+
+      it('keeps the first and the latest hits, and counts all of them', async () => {
+        const { owner, created } = await cappedTracker();
+        const hits = flood(created.id, 20);
+        for (let i = 0; i < hits.length; i += 3) {
+          expect(await capped.recordHits(hits.slice(i, i + 3))).toHaveLength(Math.min(3, hits.length - i));
+        }
+
+        const found = await capped.getTracker(owner, created.id);
+        const expected = tallyOf(hits, created.creatorClientKey);
+        expect(found?.tally).toEqual(expected);
+        expect(found?.tally).toMatchObject({
+          hits: 20,
+          // 7 reader loads and the sender's 6 (after the reader's first, they count as anyone's); 7 scans.
+          opens: 13,
+          machineOpens: 7,
+          firstOpenedAt: at(0),
+          lastOpenedAt: at(18 * 61_000),
+        });
+        const kept = (await allKept(owner, created.id, 2)).reverse().flat();
+        expect(kept.map((h) => h.id)).toEqual([...hits.slice(0, 3), ...hits.slice(16)].map((h) => h.id));
+      });
+
+      it('does not count a retried batch twice once the tracker is past the cap', async () => {
+        const { owner, created } = await cappedTracker();
+        const hits = flood(created.id, 12);
+        await capped.recordHits(hits.slice(0, 9));
+        await capped.recordHits(hits.slice(9));
+        const before = (await capped.getTracker(owner, created.id))?.tally;
+
+        expect(await capped.recordHits(hits.slice(9))).toEqual([]);
+        expect((await capped.getTracker(owner, created.id))?.tally).toEqual(before);
+      });
+
+      it('pages back through the kept hits newest first, each page bounded, none missed or repeated', async () => {
+        const { owner, created } = await cappedTracker();
+        const hits = flood(created.id, 7);
+        await capped.recordHits(hits);
+
+        const latest = await capped.getTracker(owner, created.id, 3);
+        expect(latest?.hits.map((h) => h.id)).toEqual(hits.slice(4).map((h) => h.id));
+        expect(latest?.next).not.toBeNull();
+        const pages = await allKept(owner, created.id, 3);
+        expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+        expect(pages.reverse().flat()).toEqual(hits);
+        const huge = await capped.getTracker(owner, created.id, 10_000);
+        expect(huge?.hits.length).toBeLessThanOrEqual(MAX_HIT_PAGE);
+        expect(await capped.listHits('someone-else', created.id, { limit: 3, before: null })).toBeNull();
+      });
+
+      it('recounts exactly when a hit arrives late while every hit is kept', async () => {
+        const { owner, created } = await cappedTracker();
+        // The sender's own load at 10 s looks like `self` until the recipient's load at 5 s arrives late.
+        const own = hit(created.id, { at: at(10_000), clientKey: created.creatorClientKey });
+        const recipient = hit(created.id, { at: at(5000) });
+        await capped.recordHits([own]);
+        expect((await capped.getTracker(owner, created.id))?.tally.opens).toBe(0);
+        const [late] = await capped.recordHits([recipient]);
+
+        expect(late?.firstOutsideAt).toEqual(at(5000));
+        expect((await capped.getTracker(owner, created.id))?.tally).toEqual(
+          tallyOf([own, recipient], created.creatorClientKey),
+        );
+      });
+
+      it('still counts a late hit once the tracker is past the cap', async () => {
+        const { owner, created } = await cappedTracker();
+        await capped.recordHits(flood(created.id, 10, 100_000));
+        const late = hit(created.id, { at: at(0), clientKey: '198.18.0.0|Safari', uaFamily: 'Safari' });
+        expect(await capped.recordHits([late])).toHaveLength(1);
+        const tally = (await capped.getTracker(owner, created.id))?.tally;
+        expect(tally).toMatchObject({ hits: 11, opens: 8, firstOpenedAt: at(0) });
       });
     });
 

@@ -59,7 +59,11 @@ export const englishSignals: InvitationSignalTable = {
       s('phone screen(?:ing)?', 3, 'mentions a phone screen'),
       s('(?:recruiter|technical|video|initial|intro(?:ductory)?) screen(?:ing)?', 3, 'mentions a screening'),
       s('screening (?:call|interview|conversation|chat)', 3, 'mentions a screening call'),
-      s('(?:next|final|second|third|first|1st|2nd|3rd) (?:round|stage|step)s?', 2, 'mentions the next stage'),
+      s(
+        '(?:next|final|last|second|third|first|1st|2nd|3rd) (?:round|stage|step)s?',
+        2,
+        'mentions the next stage',
+      ),
       s('(?:on-?site|onsite) (?:visit|loop|round|day)', 3, 'mentions an on-site round'),
       s(
         '(?:virtual|video|phone|telephone|in-person|online|group|panel|technical|final|first|second) (?:interview|round)',
@@ -84,7 +88,7 @@ export const englishSignals: InvitationSignalTable = {
         'proposes meeting in person',
       ),
       s(
-        '(?:technical|skills?|online|coding|cognitive) (?:assessment|test|challenge|exercise)',
+        '(?:technical|skills?|online|coding|cognitive|design|writing|practical|case) (?:assessment|test|challenge|exercise|task)',
         2,
         'mentions an assessment',
       ),
@@ -153,7 +157,7 @@ export const englishSignals: InvitationSignalTable = {
     reason: 'refers to your application',
     signals: [
       s(
-        '(?:your|ur|yr) (?:application|candidacy|resume|résumé|cv|profile|background|experience|submission|portfolio)',
+        '(?:your|ur|yr) (?:application|candidacy|resume|résumé|cv|curriculum|profile|background|experience|submission|portfolio)',
         2,
       ),
       s(
@@ -210,7 +214,7 @@ export const englishSignals: InvitationSignalTable = {
       s('expression of interest', 2, 'refers to your application'),
       // A recruitment agency writes on behalf of the employer ("my client", "Akers & Co Recruitment").
       s(
-        "(?:my|our) client(?:[’']s)?|(?:recruitment|staffing|resourcing|headhunting) (?:agency|consultancy|consultants|ltd|limited|partners|group|services)|& co recruitment",
+        "(?:my|our) client(?:[’']s)?|(?:recruitment|staffing|resourcing|headhunting) (?:agency|consultancy|consultants|ltd|limited|partners|group|services|solutions)|& co recruitment",
         1,
         'comes from a recruitment agency',
       ),
@@ -302,7 +306,7 @@ export const englishSignals: InvitationSignalTable = {
         'sets an interview time',
       ),
       s(
-        `(?<!\\b(?:i|i${APOS}ve|i have|we${APOS}ve|we have|has|had|have) )(?:come|coming|drop|dropping|stop|stopping|pop|popping) (?:by|in|over|down|round|along|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
+        `(?<!\\b(?:i|i${APOS}ve|i have|we${APOS}ve|we have|has|had|have|people|candidates|applicants|others|everyone) )(?:come|coming|drop|dropping|stop|stopping|pop|popping) (?:by|in|over|down|round|along|into the office|to the (?:office|shop|store|studio|practice|restaurant|cafe))`,
         2,
         'asks you to come in',
       ),
@@ -708,6 +712,10 @@ export const englishSignals: InvitationSignalTable = {
       `(?:does|do|would|will|is|are) (?:that|this|it|either|any|one|these|those|tomorrow|friday|monday|tuesday|wednesday|thursday|saturday|sunday)`,
       `(?:fancy|want to|wanna|keen to|up for|free for|free to)`,
       `is there (?:a|any)`,
+      // Statement order with a question mark, common in second-language English: "you can come Tuesday?".
+      `(?:you|u) (?:can|could|are able to|will be able to)`,
+      `(?:is|it${APOS}s|its|is it|would it be|will it be) (?:possible|ok|okay|good|fine|convenient)`,
+      `(?:ok|okay|alright|happy) to (?:confirm|go ahead|book|lock)`,
     ],
     requests: [
       `(?:please|pls|plz|kindly)`,
@@ -719,30 +727,35 @@ export const englishSignals: InvitationSignalTable = {
       `confirm (?:if|whether|your|by|that you|you|which|when|the|a)`,
       `(?:share|send (?:me|us|over)|suggest|propose|pick|choose|select|book|grab|claim|reserve|save) (?:your|a|an|one|some|the|two|three|\\d+)`,
       `give (?:me|us) a (?:call|ring|shout|bell|buzz)`,
+      `here${APOS}s|here is|here are`,
+      `send (?:it|them|this|that) (?:back|over|through)`,
     ],
+    visits: [`(?:come|pop|swing|drop|stop|call) (?:down|in|into|over|along|by|round|around|to)`],
     offers: [
+      `i(?:${APOS}d| would) (?:like|love) to (?:see|meet|interview) you`,
       `we(?:${APOS}d| would)(?: really| very much)? (?:be )?(?:like|love|glad|happy|pleased|delighted|keen)(?: for you)? to`,
       `we(?:${APOS}d| would) (?:like|love) (?:you|for you) to`,
       `we(?:${APOS}re| are) (?:keen|hoping|looking) to`,
       `we want to`,
       // "The platform team want to do the deep-dive next", "our manager would love to meet you".
-      `(?:the|our) (?:[\\w-]+ ){0,2}(?:team|panel|manager|founders?|owner|director|lead|ceo|cto|chef)s? (?:would|wants?|is keen|are keen|is hoping|are hoping|would like|would love)`,
+      `(?:(?:the|our|my) )?(?:[\\w-]+ ){0,2}(?:team|panel|manager|client|founders?|owner|director|lead|ceo|cto|chef)s? (?:would|wants?|is keen|are keen|is hoping|are hoping|would like|would love)`,
     ],
     meetings: [
       `come|coming|pop|popping|drop by|drop in|swing by|stop by|call in|call into`,
       `(?:a |the |our |your |quick |short |phone |video )?(?:call|chat|talk|conversation|coffee|catch-?up|discussion|meeting)`,
       `talk|speak|chat|meet|meeting|visit|attend|discuss|go over|run through`,
-      `interview|interviews|screen|screening|round|session|trial|stage|test|assessment|exercise|challenge|presentation|deep-?dive|walk-?through|loop`,
+      `interview|interviews|interviewing|screen|screening|round|session|trial|stage|test|assessment|exercise|challenge|presentation|present|panel|deep-?dive|walk-?through|loop|take-?home`,
+      `pass (?:by|for|through|to)`,
       `zoom|teams|video|phone|facetime|google meet|in person|on-?site|the office|the site|the shop|the store`,
       `join (?:us|me|the team)|see (?:you|us)|see what you|make it`,
     ],
     slots: [
-      `time|times|slot|slots|window|windows|date|dates|availability|available|(?<!feel )free|spot|asap`,
+      `time|times|slot|slots|window|windows|date|dates|day|days|availability|available|(?<!feel )free|spot|asap`,
       `(?:work|works|suit|suits) (?:for )?(?:you|u)|convenient|good for you|ok for you|okay for you`,
       `(?:that|this|it)(?:${APOS}s| is| would be)? (?:ok|okay|alright|all right|fine|possible)`,
     ],
     dates: [
-      `today|tomorrow|tonight|this (?:week|morning|afternoon|evening|weekend)|next (?:week|few days)|weekend`,
+      `today|tomorrow|tmrw|tmr|tomoz|2moro|tonight|this (?:week|morning|afternoon|evening|weekend)|next (?:week|few days)|weekend`,
       `morning|mornings|afternoon|afternoons|evening|evenings|lunchtime`,
       `\\d{1,2}(?:[:.]\\d{2})?\\s?(?:am|pm)|\\d{1,2}[:.]\\d{2}|\\d{1,2}h\\d{0,2}|o${APOS}clock`,
     ],
@@ -753,6 +766,7 @@ export const englishSignals: InvitationSignalTable = {
       `(?:feel free|don${APOS}t hesitate|do not hesitate|happy to answer)`,
       `(?:please|kindly) (?:find|see|note|ignore|disregard|be aware|accept|allow|do not|don${APOS}t|keep)`,
       `if you (?:have|had) (?:any )?(?:questions|queries)`,
+      `(?:here${APOS}s|here is|here are) (?:how|what|why|where|some (?:info|information|background)|a (?:summary|reminder|recap)|an overview)`,
       `(?:my|our) (?:application|resume|cv|candidacy)`,
       `(?:interview|interviewing|consider|considering) me`,
       // The reader interviewing others: "could you take two phone screens with candidates?"
@@ -782,6 +796,10 @@ export const englishSignals: InvitationSignalTable = {
     rejection: {
       reason: 'reads as a rejection',
       signals: [
+        s(
+          `(?:filled|have filled|already filled|given) (?:the|that|this) ${FEW}(?:job|role|position|post|vacancy)|(?:job|role|position|post|vacancy) (?:has been|is|was|got|has) (?:already )?(?:filled|taken|gone)`,
+          6,
+        ),
         s(
           `not (?:be )?(?:moving|move|going|proceeding|proceed|progressing|progress|taking|take|advancing|advance) (?:forward|ahead|further)?`,
           5,
@@ -859,7 +877,7 @@ export const englishSignals: InvitationSignalTable = {
       reason: 'reads as a job offer',
       signals: [
         s(
-          `(?:pleased|happy|delighted|thrilled|excited|glad) to (?:formally )?(?:offer|extend) (?:you )?(?:the|a|an|our|this) (?:position|role|job|offer|formal offer)`,
+          `(?:pleased|happy|delighted|thrilled|excited|glad) to (?:formally )?(?:offer|extend) (?:you )?(?:the|a|an|our|this) ${FEW}(?:position|role|job|post|offer|formal offer)`,
           7,
         ),
         s(`offer (?:you )?(?:the (?:position|role|job)|employment)`, 6),
@@ -994,6 +1012,10 @@ export const englishSignals: InvitationSignalTable = {
       reason: 'looks like marketing',
       signals: [
         s(
+          `(?:careers?|jobs?|recruitment|apprenticeships?|graduate|hiring) (?:fair|expo|open evening|info evening|information evening)|(?:info|information) evening|free entry|no booking (?:needed|required)`,
+          5,
+        ),
+        s(
           `(?:\\d{1,2}% off|free trial|limited(?:-| )time|special (?:offer|deal|discount)|discount code|promo code|coupon)`,
           5,
         ),
@@ -1031,8 +1053,8 @@ export const englishSignals: InvitationSignalTable = {
           `open to (?:new |exploring |hearing about |discussing |other )?(?:opportunities|roles|a new role|a change|a move|offers|new challenges)`,
           6,
         ),
-        s(`(?:retained|engaged|partnering|working exclusively) (?:by|with) (?:a|an)`, 4),
-        s(`(?:may|might) not be (?:actively )?looking`, 5),
+        s(`(?:retained|engaged|partnering|working exclusively) (?:by|with) (?:a|an|the board)`, 4),
+        s(`(?:may|might) not be (?:actively )?(?:looking|considering)`, 5),
         s(`(?:direct|unsolicited) approach`, 4),
         s(`confidential (?:search|conversation|chat|call|role|opportunity|discussion|assignment)`, 3),
         s(`(?:hear|learn) what (?:might|would|could) (?:tempt|interest|excite) you`, 4),
@@ -1064,6 +1086,17 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:reaching|reach) out (?:to you )?(?:because|about|regarding|as|to see|on behalf)`, 2),
         s(`(?:i${APOS}m|i am) (?:a|an) (?:recruiter|talent|headhunter|technical recruiter|sourcer)`, 2),
         s(`(?:not|isn${APOS}t|is not) (?:a )?(?:formal )?interview`, 4, 'says it is not an interview'),
+        s(
+          `(?:don${APOS}t|do not|no) need (?:for )?(?:an? )?(?:formal )?interview`,
+          5,
+          'says it is not an interview',
+        ),
+        // Job scams interview over a chat app and pay by cheque first.
+        s(
+          `interview ${FEW}(?:via|on|over|through) (?:telegram|whatsapp|signal|wire|google hangouts|hangouts)(?: chat| app| messenger)?|(?:add|contact|message) ${FEW}on (?:telegram|whatsapp)`,
+          7,
+          'reads as a job scam, not an interview invitation',
+        ),
         s(`(?:on behalf of (?:a|an|my|our) client|my client|our client)`, 3),
         s(`(?:quick|informal|casual|exploratory) (?:chat|call|conversation)`, 1),
       ],
@@ -1098,7 +1131,7 @@ export const englishSignals: InvitationSignalTable = {
         s(`works (?:great |well |perfectly |fine )?for me`, 4),
         s(`(?:happy|glad|pleased) to confirm (?:the|my|our|that)`, 4),
         s(
-          `(?:i|we) (?:got|have|landed|scored|secured) (?:an|the|a second|a final|my first|my) ${FEW}interview`,
+          `(?:i (?:got|have|landed|scored|secured)|we (?:got|landed|scored|secured)) (?:an|the|a second|a final|my first|my) ${FEW}interview`,
           5,
         ),
         s(
@@ -1115,6 +1148,9 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:look|looking) forward to hearing (?:back )?from you`, 2),
         s(`(?:attached|attaching) (?:is )?my (?:resume|cv|portfolio)`, 3),
+        // The invited person booking a slot: "booked in for Wednesday", "looking forward to meeting Jens".
+        s(`(?:i${APOS}ve |i have |all |just )?booked (?:in|myself in)(?: for)?`, 4),
+        s(`looking forward to meeting (?!(?:with )?(?:you|u)\\b)`, 2),
         s(`my (?:background|experience|skills) (?:in|with|as)`, 2),
         s(`(?:i|i${APOS}ll|i will) (?:confirm|accept|see you)`, 2),
       ],
@@ -1196,7 +1232,10 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:voucher|gift card|honorarium|incentive|compensated for your time)`, 2),
         s(`(?:journalist|reporter|editor|writer|correspondent|producer) (?:at|for|with)`, 4),
-        s(`(?<!your )(?:article|story|feature|piece|profile|series) (?:about|on|for|in)`, 3),
+        s(
+          `(?<!your )(?:article|story|feature|piece|profile|series) (?:about|on|for|in)(?! (?:our|the|your|a) (?:[\\w-]+ )?(?:codebase|code|product|app|repo|stack|platform|sandbox))`,
+          3,
+        ),
         s(`(?:magazine|newspaper|publication|blog|newsroom|outlet|media)`, 2),
         s(`(?:on|off) the record`, 4),
         s(`(?:quote|comment) (?:for|from) (?:you|our|the|a)`, 3),
@@ -1214,6 +1253,10 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(`interview(?:er|ing)? (?:panel |skills )?training`, 6),
         s(`hiring committee`, 5),
+        s(
+          `(?:received|have|got) (?:\\d+|a lot of|lots of|many|loads of|dozens of|over \\d+) (?:applications|applicants|cvs|candidates)|(?:meet|meeting) ${FEW}to shortlist`,
+          5,
+        ),
         s(
           `(?:agree|finali[sz]e|review|score|discuss) (?:the )?(?:shortlist|candidates|applications|applicants|cvs)`,
           5,
@@ -1413,9 +1456,14 @@ export const englishSignals: InvitationSignalTable = {
     reschedule: {
       reason: 'reschedules an interview already arranged',
       signals: [
+        s(`(?:do|make|move it to|switch to|go for) ${FEW}instead`, 4),
+        s(
+          `(?:can${APOS}t|cant|cannot|can not) (?:do|make) (?:it )?(?:\\d|today|tomorrow|tmrw|tonight|this|that|our|the|${WEEKDAY})`,
+          3,
+        ),
         s(`${NOT_CONDITIONAL}re-?schedul(?:e|ed|ing)`, 6),
         s(
-          `(?:move|moving|push|pushing|shift|shifting|change|changing) (?:your|our|the) ${FEW}(?:interview|call|screen|meeting|time|appointment)`,
+          `(?:move|moving|push|pushing|shift|shifting|change|changing) (?:your|ur|our|the) ${FEW}(?:interview|call|screen|meeting|time|appointment)`,
           5,
         ),
         s(`(?:new|updated|revised) (?:time|date|slot|interview time)`, 3),
@@ -1466,7 +1514,7 @@ export const englishSignals: InvitationSignalTable = {
       reason: 'the subject reschedules',
       signals: [
         s(
-          're-?schedul(?:e|ed|ing)|updated (?:invitation|time)|new time|(?:time|date|schedule|venue|location|room) change|change of (?:time|date|venue|location|room)|move (?:our|the|your) (?:call|chat|interview|meeting)|postponed',
+          're-?schedul(?:e|ed|ing)|updated (?:invitation|time)|new time|(?:time|date|schedule|venue|location|room) change|change of (?:time|date|venue|location|room)|(?:move|moving|push|change) (?:our|the|your|ur) (?:call|chat|interview|meeting)|postponed',
           6,
         ),
       ],

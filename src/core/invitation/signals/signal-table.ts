@@ -40,6 +40,8 @@ export interface ReaderAskShape {
   requests: string[];
   /** The writer's wish to meet the reader, which asks as much as a question does ("we would be glad to see you"). */
   offers: string[];
+  /** Imperatives to come somewhere, which need no question mark ("come down to the site", "pop in"). */
+  visits: string[];
   /** Something synchronous the reader would do, or an assessment step ("come in", "meet", "a call", "test"). */
   meetings: string[];
   /** Slots and availability, and the words that ask what suits the reader ("a slot", "works for you"). */

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { countExistingTallies, TALLY_MIGRATION } from './count-existing-tallies';
 import { withPooledClient } from './with-pooled-client';
 
 export interface Migration {
@@ -56,6 +57,11 @@ export interface MigrationOutcome {
  * A database that is AHEAD of this code (a newer instance migrated it during a rolling deploy) is accepted:
  * migrations only ever add, so older code keeps working.
  */
+/** Data work that belongs to a migration, run right after its SQL in the same transaction. */
+async function afterMigration(version: number, client: PoolClient): Promise<void> {
+  if (version === TALLY_MIGRATION) await countExistingTallies(client);
+}
+
 export async function applyMigrations(
   pool: Pool,
   migrations: Migration[] = loadMigrations(),
@@ -88,6 +94,7 @@ export async function applyMigrations(
           continue;
         }
         await client.query(migration.sql);
+        await afterMigration(migration.version, client);
         await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
           migration.version,
           migration.name,

@@ -1,26 +1,42 @@
 /**
- * The PostgreSQL adapter of the TrackerStore port (driver `pg`): it keeps accounts, trackers and hit facts in a
- * shared database so that any number of tracker processes can serve the same accounts, and it fails fast —
- * short connection and statement timeouts — so that a database outage becomes a quick rejection, never a hang.
+ * The PostgreSQL adapter of the TrackerStore port (driver `pg`): it keeps accounts, trackers (with the tally
+ * of their hits) and a bounded number of hit facts per tracker in a shared database so that any number of
+ * tracker processes can serve the same accounts, and it fails fast — short connection and statement
+ * timeouts — so that a database outage becomes a quick rejection, never a hang.
  */
 import pg from 'pg';
 import type { PoolClient, PoolConfig } from 'pg';
-import type { HitSignal } from '../../../core/tracking/hit-facts';
-import type {
-  Account,
-  CreateTrackerOutcome,
-  HitFact,
-  NewAccount,
-  NewTracker,
-  RecordedHit,
-  StoredTracker,
-  StoredTrackerPage,
-  TrackerPageQuery,
-  TrackerQuota,
-  TrackerStore,
-  TrackerWithHits,
+import { addToTally, byTimeThenId, tallyOf, type OpenTally } from '../../../core/tracking/open-tally';
+import { droppedSeqRange, hitPageSize, wantsRecount } from '../hit-detail';
+import {
+  DEFAULT_HIT_DETAIL,
+  type Account,
+  type CreateTrackerOutcome,
+  type HitDetailLimits,
+  type HitFact,
+  type HitPage,
+  type HitPageQuery,
+  type NewAccount,
+  type NewTracker,
+  type RecordedHit,
+  type StoredTrackerPage,
+  type TrackerPageQuery,
+  type TrackerQuota,
+  type TrackerStore,
+  type TrackerWithHits,
 } from '../tracker-store';
 import { applyMigrations } from './apply-migrations';
+import {
+  HIT_COLUMNS,
+  NEW_TRACKER_COLUMNS,
+  TRACKER_COLUMNS,
+  toHit,
+  toTally,
+  toTracker,
+  type HitRow,
+  type TallyColumns,
+  type TrackerRow,
+} from './postgres-rows';
 import { withPooledClient } from './with-pooled-client';
 
 export interface PostgresTrackerStoreOptions {
@@ -34,38 +50,14 @@ export interface PostgresTrackerStoreOptions {
   statementTimeoutMs?: number;
   /** Told about connection errors on idle clients (a restarting server), which would otherwise crash. */
   onConnectionError?: (error: Error) => void;
+  /** How many hits per tracker are kept in detail; DEFAULT_HIT_DETAIL unless given. */
+  hitDetail?: HitDetailLimits;
 }
 
 export interface PostgresTrackerStore extends TrackerStore {
   /** The pool, for adapters that share it (LISTEN/NOTIFY) and for tests. */
   readonly pool: pg.Pool;
 }
-
-interface TrackerRow {
-  id: string;
-  account_id: string;
-  subject: string | null;
-  recipient: string | null;
-  template: string | null;
-  links: string[];
-  creator_client_key: string;
-  created_at: Date;
-}
-
-interface HitRow {
-  id: string;
-  tracker_id: string;
-  kind: HitFact['kind'];
-  link_index: number | null;
-  at: Date;
-  signal: HitSignal;
-  ip_prefix: string;
-  ua_family: string;
-  client_key: string;
-}
-
-const TRACKER_COLUMNS = 'id, account_id, subject, recipient, template, links, creator_client_key, created_at';
-const HIT_COLUMNS = 'id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key';
 
 /** SQLSTATEs worth one immediate retry: the statement lost a race, not a fight with the data. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -97,33 +89,6 @@ export function describeServer(connectionString: string): string {
   }
 }
 
-function toTracker(row: TrackerRow): StoredTracker {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    subject: row.subject,
-    recipient: row.recipient,
-    template: row.template,
-    links: row.links,
-    creatorClientKey: row.creator_client_key,
-    createdAt: row.created_at,
-  };
-}
-
-function toHit(row: HitRow): HitFact {
-  return {
-    id: row.id,
-    trackerId: row.tracker_id,
-    kind: row.kind,
-    linkIndex: row.link_index,
-    at: row.at,
-    signal: row.signal,
-    ipPrefix: row.ip_prefix,
-    uaFamily: row.ua_family,
-    clientKey: row.client_key,
-  };
-}
-
 function sqlState(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
     ? error.code
@@ -151,17 +116,6 @@ export async function createPostgresTrackerStore(
     });
   }
 
-  async function withRetry<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        if (attempt < 3 && RETRYABLE.has(sqlState(error) ?? '')) continue;
-        throw error;
-      }
-    }
-  }
-
   async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -183,15 +137,158 @@ export async function createPostgresTrackerStore(
     }
   }
 
-  async function hitsByTracker(trackerIds: string[]): Promise<Map<string, HitFact[]>> {
-    const byTracker = new Map<string, HitFact[]>(trackerIds.map((id) => [id, []]));
-    if (trackerIds.length === 0) return byTracker;
+  const limits = options.hitDetail ?? DEFAULT_HIT_DETAIL;
+
+  async function hitPage(trackerId: string, limit: number, beforeSeq: number | null): Promise<HitPage> {
+    const size = hitPageSize(limit);
+    // One extra row tells whether an older page follows.
     const { rows } = await pool.query<HitRow>(
-      `SELECT ${HIT_COLUMNS} FROM hits WHERE tracker_id = ANY($1::text[]) ORDER BY tracker_id, at, id`,
-      [trackerIds],
+      `SELECT seq, ${HIT_COLUMNS} FROM hits WHERE tracker_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+      [trackerId, beforeSeq ?? 2_147_483_647, size + 1],
     );
-    for (const row of rows) byTracker.get(row.tracker_id)?.push(toHit(row));
-    return byTracker;
+    const page = rows.slice(0, size);
+    const oldest = page.at(-1);
+    return {
+      hits: page.map(toHit).sort(byTimeThenId),
+      next: rows.length > size && oldest ? { seq: oldest.seq } : null,
+    };
+  }
+
+  /**
+   * One batch, in one transaction: the touched trackers are locked (in id order, so two writers cannot
+   * deadlock) for the whole write, which makes every writer of a tracker, on any instance, take turns; so the
+   * duplicate check, the recording numbers and the tally are all decided against the latest committed state.
+   */
+  async function recordHitsIn(client: PoolClient, hits: readonly HitFact[]): Promise<RecordedHit[]> {
+    interface Touched {
+      accountId: string;
+      creatorClientKey: string;
+      tally: OpenTally;
+      fresh: HitFact[];
+    }
+    const { rows: trackers } = await client.query<
+      TallyColumns & { id: string; account_id: string; creator_client_key: string }
+    >(
+      `SELECT id, account_id, creator_client_key, hit_count, opens, machine_opens, clicks, first_opened_at,
+              last_opened_at, first_outside_at, last_hit_at, recent_opens
+       FROM trackers WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [[...new Set(hits.map((hit) => hit.trackerId))]],
+    );
+    const touched = new Map<string, Touched>(
+      trackers.map((row) => [
+        row.id,
+        {
+          accountId: row.account_id,
+          creatorClientKey: row.creator_client_key,
+          tally: toTally(row),
+          fresh: [],
+        },
+      ]),
+    );
+    // Hits of deleted trackers are dropped; hits whose id is still kept were recorded before.
+    const candidates = hits.filter((hit) => touched.has(hit.trackerId));
+    if (candidates.length === 0) return [];
+    const { rows: kept } = await client.query<{ id: string }>(
+      'SELECT id FROM hits WHERE id = ANY($1::text[])',
+      [candidates.map((hit) => hit.id)],
+    );
+    const seen = new Set(kept.map((row) => row.id));
+    const fresh: { hit: HitFact; seq: number }[] = [];
+    for (const hit of candidates) {
+      const entry = touched.get(hit.trackerId);
+      if (!entry || seen.has(hit.id)) continue;
+      seen.add(hit.id);
+      entry.fresh.push(hit);
+      fresh.push({ hit, seq: entry.tally.hits + entry.fresh.length });
+    }
+    if (fresh.length === 0) return [];
+    // One statement per batch: the arrays travel as ten parameters however many hits there are.
+    await client.query(
+      `INSERT INTO hits (${HIT_COLUMNS}, seq)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::timestamptz[], $6::text[],
+                            $7::text[], $8::text[], $9::text[], $10::integer[])
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        fresh.map(({ hit }) => hit.id),
+        fresh.map(({ hit }) => hit.trackerId),
+        fresh.map(({ hit }) => hit.kind),
+        fresh.map(({ hit }) => hit.linkIndex),
+        fresh.map(({ hit }) => hit.at),
+        fresh.map(({ hit }) => hit.signal),
+        fresh.map(({ hit }) => hit.ipPrefix),
+        fresh.map(({ hit }) => hit.uaFamily),
+        fresh.map(({ hit }) => hit.clientKey),
+        fresh.map(({ seq }) => seq),
+      ],
+    );
+    const updates: { id: string; tally: OpenTally; dropAfter: number; dropThrough: number }[] = [];
+    for (const [trackerId, entry] of touched) {
+      if (entry.fresh.length === 0) continue;
+      let recount = false;
+      if (wantsRecount(limits, entry.tally, entry.fresh)) {
+        const { rows } = await client.query<{ n: number }>(
+          'SELECT count(*)::integer AS n FROM hits WHERE tracker_id = $1',
+          [trackerId],
+        );
+        recount = rows[0]?.n === entry.tally.hits + entry.fresh.length;
+      }
+      if (recount) {
+        const { rows } = await client.query<HitRow>(`SELECT ${HIT_COLUMNS} FROM hits WHERE tracker_id = $1`, [
+          trackerId,
+        ]);
+        entry.tally = tallyOf(rows.map(toHit), entry.creatorClientKey);
+      } else {
+        entry.tally = addToTally(entry.tally, entry.fresh, entry.creatorClientKey);
+      }
+      const dropped = droppedSeqRange(limits, entry.tally.hits);
+      updates.push({
+        id: trackerId,
+        tally: entry.tally,
+        dropAfter: dropped?.after ?? 0,
+        dropThrough: dropped?.through ?? 0,
+      });
+    }
+    await client.query(
+      `UPDATE trackers t SET hit_count = u.hit_count, opens = u.opens, machine_opens = u.machine_opens,
+         clicks = u.clicks, first_opened_at = u.first_opened_at, last_opened_at = u.last_opened_at,
+         first_outside_at = u.first_outside_at, last_hit_at = u.last_hit_at, recent_opens = u.recent_opens::jsonb
+       FROM unnest($1::text[], $2::integer[], $3::integer[], $4::integer[], $5::integer[], $6::timestamptz[],
+                   $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[])
+         AS u(id, hit_count, opens, machine_opens, clicks, first_opened_at, last_opened_at, first_outside_at,
+              last_hit_at, recent_opens)
+       WHERE t.id = u.id`,
+      [
+        updates.map((u) => u.id),
+        updates.map((u) => u.tally.hits),
+        updates.map((u) => u.tally.opens),
+        updates.map((u) => u.tally.machineOpens),
+        updates.map((u) => u.tally.clicks),
+        updates.map((u) => u.tally.firstOpenedAt),
+        updates.map((u) => u.tally.lastOpenedAt),
+        updates.map((u) => u.tally.firstOutsideAt),
+        updates.map((u) => u.tally.lastHitAt),
+        updates.map((u) => JSON.stringify(u.tally.recentOpens)),
+      ],
+    );
+    const drops = updates.filter((u) => u.dropThrough > u.dropAfter);
+    if (drops.length > 0) {
+      await client.query(
+        `DELETE FROM hits h USING unnest($1::text[], $2::integer[], $3::integer[]) AS d(tracker_id, after, through)
+         WHERE h.tracker_id = d.tracker_id AND h.seq > d.after AND h.seq <= d.through`,
+        [drops.map((d) => d.id), drops.map((d) => d.dropAfter), drops.map((d) => d.dropThrough)],
+      );
+    }
+    // Reported in the order the hits were given, which is the order they were accepted.
+    return fresh.map(({ hit }) => {
+      const entry = touched.get(hit.trackerId);
+      if (!entry) throw new Error('unreachable: a recorded hit has a tracker');
+      return {
+        hit,
+        accountId: entry.accountId,
+        creatorClientKey: entry.creatorClientKey,
+        firstOutsideAt: entry.tally.firstOutsideAt,
+      };
+    });
   }
 
   const store: PostgresTrackerStore = {
@@ -231,7 +328,7 @@ export async function createPostgresTrackerStore(
         );
         if (slot.rowCount === 0) return 'quota-exceeded';
         await client.query(
-          `INSERT INTO trackers (${TRACKER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8)`,
+          `INSERT INTO trackers (${NEW_TRACKER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8)`,
           [
             tracker.id,
             tracker.accountId,
@@ -247,15 +344,31 @@ export async function createPostgresTrackerStore(
       });
     },
 
-    async getTracker(accountId: string, trackerId: string): Promise<TrackerWithHits | null> {
+    async getTracker(
+      accountId: string,
+      trackerId: string,
+      hitLimit?: number,
+    ): Promise<TrackerWithHits | null> {
       const { rows } = await pool.query<TrackerRow>(
         `SELECT ${TRACKER_COLUMNS} FROM trackers WHERE account_id = $1 AND id = $2`,
         [accountId, trackerId],
       );
       const row = rows[0];
       if (!row) return null;
-      const hits = await hitsByTracker([row.id]);
-      return { tracker: toTracker(row), hits: hits.get(row.id) ?? [] };
+      return {
+        tracker: toTracker(row),
+        tally: toTally(row),
+        ...(await hitPage(row.id, hitPageSize(hitLimit), null)),
+      };
+    },
+
+    async listHits(accountId: string, trackerId: string, query: HitPageQuery): Promise<HitPage | null> {
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM trackers WHERE account_id = $1 AND id = $2',
+        [accountId, trackerId],
+      );
+      const row = rows[0];
+      return row ? hitPage(row.id, query.limit, query.before?.seq ?? null) : null;
     },
 
     async listTrackers(accountId: string, query: TrackerPageQuery): Promise<StoredTrackerPage> {
@@ -273,10 +386,9 @@ export async function createPostgresTrackerStore(
             [accountId, query.limit + 1],
           );
       const page = rows.slice(0, query.limit);
-      const hits = await hitsByTracker(page.map((row) => row.id));
       const last = page.at(-1);
       return {
-        trackers: page.map((row) => ({ tracker: toTracker(row), hits: hits.get(row.id) ?? [] })),
+        trackers: page.map((row) => ({ tracker: toTracker(row), tally: toTally(row) })),
         next: rows.length > query.limit && last ? { createdAt: last.created_at, id: last.id } : null,
       };
     },
@@ -298,84 +410,9 @@ export async function createPostgresTrackerStore(
       return rows[0]?.url ?? null;
     },
 
-    async recordHits(hits: readonly HitFact[]): Promise<RecordedHit[]> {
-      if (hits.length === 0) return [];
-      // One statement per batch: the arrays travel as nine parameters however many hits there are. Hits whose
-      // id is stored already are skipped (ON CONFLICT), hits of a deleted tracker find no tracker row (JOIN,
-      // locked FOR KEY SHARE so a concurrent delete cannot slip in between), and the earliest outside hit is
-      // folded into the tracker with LEAST so that concurrent writers converge on the same answer.
-      // A single statement is its own transaction, so no BEGIN/COMMIT round trips are needed.
-      const { rows } = await withRetry(() =>
-        pool.query<{
-          account_id: string;
-          creator_client_key: string;
-          first_outside_at: Date | null;
-          hit_ids: string[];
-        }>(
-          `WITH input AS (
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::timestamptz[],
-                                  $6::text[], $7::text[], $8::text[], $9::text[])
-                    WITH ORDINALITY
-                    AS h(id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key, position)
-           ),
-           inserted AS (
-             INSERT INTO hits (${HIT_COLUMNS})
-             SELECT h.id, h.tracker_id, h.kind, h.link_index, h.at, h.signal, h.ip_prefix, h.ua_family, h.client_key
-             FROM input h JOIN trackers t ON t.id = h.tracker_id
-             ORDER BY h.position
-             FOR KEY SHARE OF t
-             ON CONFLICT (id) DO NOTHING
-             RETURNING id, tracker_id, at, client_key
-           ),
-           outside AS (
-             SELECT i.tracker_id, min(i.at) AS first_at
-             FROM inserted i JOIN trackers t ON t.id = i.tracker_id
-             WHERE i.client_key <> t.creator_client_key
-             GROUP BY i.tracker_id
-           ),
-           moved AS (
-             UPDATE trackers t SET first_outside_at = o.first_at
-             FROM outside o
-             WHERE t.id = o.tracker_id AND (t.first_outside_at IS NULL OR o.first_at < t.first_outside_at)
-             RETURNING t.id, t.first_outside_at
-           )
-           -- One row per tracker rather than per hit: a batch usually touches few trackers.
-           SELECT t.account_id, t.creator_client_key,
-                  COALESCE(m.first_outside_at, t.first_outside_at) AS first_outside_at,
-                  array_agg(i.id) AS hit_ids
-           FROM inserted i
-           JOIN trackers t ON t.id = i.tracker_id
-           LEFT JOIN moved m ON m.id = i.tracker_id
-           GROUP BY t.id, t.account_id, t.creator_client_key, m.first_outside_at, t.first_outside_at`,
-          [
-            hits.map((hit) => hit.id),
-            hits.map((hit) => hit.trackerId),
-            hits.map((hit) => hit.kind),
-            hits.map((hit) => hit.linkIndex),
-            hits.map((hit) => hit.at),
-            hits.map((hit) => hit.signal),
-            hits.map((hit) => hit.ipPrefix),
-            hits.map((hit) => hit.uaFamily),
-            hits.map((hit) => hit.clientKey),
-          ],
-        ),
-      );
-      const recorded = new Map(rows.flatMap((row) => row.hit_ids.map((id) => [id, row] as const)));
-      // Report in the order the hits were given, which is the order they were accepted.
-      return hits.flatMap((hit) => {
-        const row = recorded.get(hit.id);
-        if (!row) return [];
-        // A repeated id within the batch was stored once; report it once.
-        recorded.delete(hit.id);
-        return [
-          {
-            hit,
-            accountId: row.account_id,
-            creatorClientKey: row.creator_client_key,
-            firstOutsideAt: row.first_outside_at,
-          },
-        ];
-      });
+    recordHits(hits: readonly HitFact[]): Promise<RecordedHit[]> {
+      if (hits.length === 0) return Promise.resolve([]);
+      return inTransaction((client) => recordHitsIn(client, hits));
     },
 
     async deleteHitsOlderThan(cutoff: Date): Promise<number> {

@@ -47,4 +47,29 @@ export const sqliteMigrations: readonly string[] = [
   DROP INDEX hits_by_tracker;
   CREATE INDEX hits_by_tracker_time ON hits (tracker_id, at);
   `,
+  // The hit cap: every tracker keeps a running tally of its hits (so reads never scan hits), and each hit its
+  // recording number within the tracker (`seq`), by which rows past the cap are dropped and pages are read.
+  // Existing hits are numbered in time order here; their tallies are counted by the store right after this
+  // migration, in the same transaction (see TALLY_MIGRATION).
+  `
+  ALTER TABLE trackers ADD COLUMN hit_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE trackers ADD COLUMN opens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE trackers ADD COLUMN machine_opens INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE trackers ADD COLUMN clicks INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE trackers ADD COLUMN first_opened_at INTEGER;
+  ALTER TABLE trackers ADD COLUMN last_opened_at INTEGER;
+  ALTER TABLE trackers ADD COLUMN first_outside_at INTEGER;
+  ALTER TABLE trackers ADD COLUMN last_hit_at INTEGER;
+  ALTER TABLE trackers ADD COLUMN recent_opens TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE hits ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE hits SET seq = numbered.n
+    FROM (SELECT rowid AS row_id, row_number() OVER (PARTITION BY tracker_id ORDER BY at, id) AS n FROM hits)
+      AS numbered
+    WHERE hits.rowid = numbered.row_id;
+  DROP INDEX hits_by_tracker_time;
+  CREATE INDEX hits_by_tracker_seq ON hits (tracker_id, seq);
+  `,
 ];
+
+/** The number of the migration (1-based) after which existing trackers' tallies are counted from their hits. */
+export const TALLY_MIGRATION = 3;

@@ -3,7 +3,7 @@
  * TrackerStore calls that createThreadedSqliteTrackerStore posts to it, one at a time, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { HitFact, RecordedHit, TrackerStore } from '../tracker-store';
+import type { HitDetailLimits, HitFact, RecordedHit, TrackerStore } from '../tracker-store';
 import { createSqliteTrackerStore } from './sqlite-tracker-store';
 import type { CompactRecordedHit, StoreReply, StoreRequest } from './threaded-sqlite-tracker-store';
 
@@ -12,7 +12,8 @@ if (!port) throw new Error('sqlite-store-worker runs only as a worker thread');
 
 let store: TrackerStore;
 try {
-  store = createSqliteTrackerStore({ path: (workerData as { path: string }).path });
+  const options = workerData as { path: string; hitDetail?: HitDetailLimits };
+  store = createSqliteTrackerStore({ path: options.path, hitDetail: options.hitDetail });
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: error instanceof Error ? error.message : String(error) });

@@ -1,30 +1,50 @@
 /**
  * SQLite adapter of TrackerStore (better-sqlite3, WAL): one file, versioned migrations applied on open, every
- * write in a transaction (BEGIN IMMEDIATE, so the quota holds even with several processes on one file).
+ * write in a transaction (BEGIN IMMEDIATE, so the quota holds and tallies stay exact even with several
+ * processes on one file), and at most HitDetailLimits rows of hits per tracker.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HitKind } from '../../../core/tracking/api-contract';
 import type { HitFact, HitSignal } from '../../../core/tracking/hit-facts';
-import type {
-  Account,
-  CreateTrackerOutcome,
-  NewTracker,
-  RecordedHit,
-  StoredTracker,
-  StoredTrackerPage,
-  TrackerStore,
-  TrackerWithHits,
+import { addToTally, byTimeThenId, tallyOf, type OpenTally } from '../../../core/tracking/open-tally';
+import { droppedSeqRange, hitPageSize, wantsRecount } from '../hit-detail';
+import {
+  DEFAULT_HIT_DETAIL,
+  type Account,
+  type CreateTrackerOutcome,
+  type HitDetailLimits,
+  type HitPage,
+  type NewTracker,
+  type RecordedHit,
+  type StoredTracker,
+  type StoredTrackerPage,
+  type TrackerStore,
 } from '../tracker-store';
-import { sqliteMigrations } from './sqlite-migrations';
+import { sqliteMigrations, TALLY_MIGRATION } from './sqlite-migrations';
 
 export interface SqliteTrackerStoreOptions {
   /** A file path, or ':memory:' for a private in-memory database. */
   path: string;
+  /** How many hits per tracker are kept in detail; DEFAULT_HIT_DETAIL unless given. */
+  hitDetail?: HitDetailLimits;
 }
 
-interface TrackerRow {
+/** The tally columns of a tracker row; times are ms since the epoch. */
+interface TallyColumns {
+  hit_count: number;
+  opens: number;
+  machine_opens: number;
+  clicks: number;
+  first_opened_at: number | null;
+  last_opened_at: number | null;
+  first_outside_at: number | null;
+  last_hit_at: number | null;
+  recent_opens: string;
+}
+
+interface TrackerRow extends TallyColumns {
   id: string;
   account_id: string;
   subject: string | null;
@@ -36,6 +56,7 @@ interface TrackerRow {
 }
 
 interface HitRow {
+  seq: number;
   id: string;
   tracker_id: string;
   kind: HitKind;
@@ -57,6 +78,7 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
   // 32 MiB of page cache keeps the hit indexes' hot pages in memory under a steady stream of inserts.
   db.pragma('cache_size = -32768');
   migrate(db);
+  const limits = options.hitDetail ?? DEFAULT_HIT_DETAIL;
 
   const statements = {
     insertAccount: db.prepare(
@@ -88,21 +110,33 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
       `SELECT * FROM trackers WHERE account_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
        ORDER BY created_at DESC, id DESC LIMIT ?`,
     ),
-    hitsOfTracker: db.prepare<[string], HitRow>('SELECT * FROM hits WHERE tracker_id = ? ORDER BY at, id'),
+    latestHits: db.prepare<[string, number], HitRow>(
+      'SELECT * FROM hits WHERE tracker_id = ? ORDER BY seq DESC LIMIT ?',
+    ),
+    hitsBefore: db.prepare<[string, number, number], HitRow>(
+      'SELECT * FROM hits WHERE tracker_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+    ),
     deleteTracker: db.prepare('DELETE FROM trackers WHERE id = ? AND account_id = ?'),
     trackerLinks: db.prepare<[string], { links: string }>('SELECT links FROM trackers WHERE id = ?'),
-    trackerOwner: db.prepare<[string], { account_id: string; creator_client_key: string }>(
-      'SELECT account_id, creator_client_key FROM trackers WHERE id = ?',
+    trackerForHits: db.prepare<[string], TallyColumns & { account_id: string; creator_client_key: string }>(
+      `SELECT account_id, creator_client_key, hit_count, opens, machine_opens, clicks, first_opened_at,
+              last_opened_at, first_outside_at, last_hit_at, recent_opens
+       FROM trackers WHERE id = ?`,
     ),
     // Positional parameters: binding by name costs noticeably more on the hot write path.
-    insertHit: db.prepare<[string, string, string, number | null, number, string, string, string, string]>(
-      `INSERT INTO hits (id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    insertHit: db.prepare<
+      [string, string, string, number | null, number, string, string, string, string, number]
+    >(
+      `INSERT INTO hits (id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    firstOutsideAt: db.prepare<[string, string], { at: number }>(
-      'SELECT at FROM hits WHERE tracker_id = ? AND client_key <> ? ORDER BY at, id LIMIT 1',
+    countHits: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM hits WHERE tracker_id = ?'),
+    allHits: db.prepare<[string], HitRow>('SELECT * FROM hits WHERE tracker_id = ?'),
+    dropHits: db.prepare<[string, number, number]>(
+      'DELETE FROM hits WHERE tracker_id = ? AND seq > ? AND seq <= ?',
     ),
+    saveTally: saveTallyStatement(db),
     deleteHitsBefore: db.prepare('DELETE FROM hits WHERE at < ?'),
     ping: db.prepare('SELECT 1'),
   };
@@ -129,15 +163,29 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
   );
 
   const recordHitsTx = db.transaction((hits: readonly HitFact[]): RecordedHit[] => {
-    const owners = new Map<string, { account_id: string; creator_client_key: string } | null>();
-    const stored: HitFact[] = [];
+    interface Touched {
+      accountId: string;
+      creatorClientKey: string;
+      tally: OpenTally;
+      fresh: HitFact[];
+    }
+    const touched = new Map<string, Touched | null>();
+    const recorded: HitFact[] = [];
     for (const hit of hits) {
-      let owner = owners.get(hit.trackerId);
-      if (owner === undefined) {
-        owner = statements.trackerOwner.get(hit.trackerId) ?? null;
-        owners.set(hit.trackerId, owner);
+      let entry = touched.get(hit.trackerId);
+      if (entry === undefined) {
+        const row = statements.trackerForHits.get(hit.trackerId);
+        entry = row
+          ? {
+              accountId: row.account_id,
+              creatorClientKey: row.creator_client_key,
+              tally: toTally(row),
+              fresh: [],
+            }
+          : null;
+        touched.set(hit.trackerId, entry);
       }
-      if (!owner) continue;
+      if (!entry) continue;
       const info = statements.insertHit.run(
         hit.id,
         hit.trackerId,
@@ -148,32 +196,51 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
         hit.ipPrefix,
         hit.uaFamily,
         hit.clientKey,
+        entry.tally.hits + entry.fresh.length + 1,
       );
-      if (info.changes === 1) stored.push(hit);
-    }
-    const firstOutside = new Map<string, Date | null>();
-    return stored.map((hit) => {
-      const owner = owners.get(hit.trackerId);
-      if (!owner) throw new Error('unreachable: a stored hit has an owner');
-      let first = firstOutside.get(hit.trackerId);
-      if (first === undefined) {
-        const row = statements.firstOutsideAt.get(hit.trackerId, owner.creator_client_key);
-        first = row ? new Date(row.at) : null;
-        firstOutside.set(hit.trackerId, first);
+      if (info.changes === 1) {
+        entry.fresh.push(hit);
+        recorded.push(hit);
       }
+    }
+    for (const [trackerId, entry] of touched) {
+      if (!entry || entry.fresh.length === 0) continue;
+      const recount =
+        wantsRecount(limits, entry.tally, entry.fresh) &&
+        statements.countHits.get(trackerId)?.n === entry.tally.hits + entry.fresh.length;
+      entry.tally = recount
+        ? tallyOf(statements.allHits.all(trackerId).map(toHit), entry.creatorClientKey)
+        : addToTally(entry.tally, entry.fresh, entry.creatorClientKey);
+      statements.saveTally.run(...tallyParams(entry.tally), trackerId);
+      const dropped = droppedSeqRange(limits, entry.tally.hits);
+      if (dropped) statements.dropHits.run(trackerId, dropped.after, dropped.through);
+    }
+    return recorded.map((hit) => {
+      const entry = touched.get(hit.trackerId);
+      if (!entry) throw new Error('unreachable: a recorded hit has a tracker');
       return {
         hit,
-        accountId: owner.account_id,
-        creatorClientKey: owner.creator_client_key,
-        firstOutsideAt: first,
+        accountId: entry.accountId,
+        creatorClientKey: entry.creatorClientKey,
+        firstOutsideAt: entry.tally.firstOutsideAt,
       };
     });
   });
 
-  const withHits = (row: TrackerRow): TrackerWithHits => ({
-    tracker: toTracker(row),
-    hits: statements.hitsOfTracker.all(row.id).map(toHit),
-  });
+  const hitPage = (trackerId: string, limit: number, beforeSeq: number | null): HitPage => {
+    const size = hitPageSize(limit);
+    // One extra row tells whether an older page follows.
+    const rows =
+      beforeSeq === null
+        ? statements.latestHits.all(trackerId, size + 1)
+        : statements.hitsBefore.all(trackerId, beforeSeq, size + 1);
+    const page = rows.slice(0, size);
+    const oldest = page[page.length - 1];
+    return {
+      hits: page.map(toHit).sort(byTimeThenId),
+      next: rows.length > size && oldest ? { seq: oldest.seq } : null,
+    };
+  };
 
   // better-sqlite3 is synchronous; `run` turns its throws into rejections so callers see one failure path.
   const run = <T>(work: () => T): Promise<T> => {
@@ -195,10 +262,20 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
         return row ? { id: row.id, name: row.name, createdAt: new Date(row.created_at) } : null;
       }),
     createTracker: (tracker, quota) => run(() => createTrackerTx.immediate(tracker, quota)),
-    getTracker: (accountId, trackerId) =>
+    getTracker: (accountId, trackerId, hitLimit) =>
       run(() => {
         const row = statements.getTracker.get(trackerId, accountId);
-        return row ? withHits(row) : null;
+        if (!row) return null;
+        return {
+          tracker: toTracker(row),
+          tally: toTally(row),
+          ...hitPage(row.id, hitPageSize(hitLimit), null),
+        };
+      }),
+    listHits: (accountId, trackerId, { limit, before }) =>
+      run(() => {
+        const row = statements.getTracker.get(trackerId, accountId);
+        return row ? hitPage(row.id, limit, before?.seq ?? null) : null;
       }),
     listTrackers: (accountId, { limit, after }) =>
       run((): StoredTrackerPage => {
@@ -215,7 +292,7 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
         const page = rows.slice(0, limit);
         const last = page[page.length - 1];
         return {
-          trackers: page.map(withHits),
+          trackers: page.map((row) => ({ tracker: toTracker(row), tally: toTally(row) })),
           next: rows.length > limit && last ? { createdAt: new Date(last.created_at), id: last.id } : null,
         };
       }),
@@ -247,8 +324,76 @@ function migrate(db: Database.Database): void {
   if (pending.length === 0) return;
   db.transaction(() => {
     pending.forEach((sql) => db.exec(sql));
+    if (current < TALLY_MIGRATION) countExistingTallies(db);
     db.pragma(`user_version = ${sqliteMigrations.length}`);
   }).immediate();
+}
+
+/**
+ * Upgrading in place: trackers from before the hit cap are tallied from every hit they have. Their rows stay;
+ * rows past the cap are dropped on the tracker's next write, once the tally holds what they counted.
+ */
+function countExistingTallies(db: Database.Database): void {
+  const trackers = db
+    .prepare<[], { id: string; creator_client_key: string }>(
+      'SELECT id, creator_client_key FROM trackers WHERE id IN (SELECT DISTINCT tracker_id FROM hits)',
+    )
+    .all();
+  const hitsOf = db.prepare<[string], HitRow>('SELECT * FROM hits WHERE tracker_id = ?');
+  const save = saveTallyStatement(db);
+  for (const tracker of trackers) {
+    const tally = tallyOf(hitsOf.all(tracker.id).map(toHit), tracker.creator_client_key);
+    save.run(...tallyParams(tally), tracker.id);
+  }
+}
+
+type TallyParams = [
+  number,
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  string,
+];
+
+function saveTallyStatement(db: Database.Database) {
+  return db.prepare<[...TallyParams, string]>(
+    `UPDATE trackers SET hit_count = ?, opens = ?, machine_opens = ?, clicks = ?, first_opened_at = ?,
+       last_opened_at = ?, first_outside_at = ?, last_hit_at = ?, recent_opens = ?
+     WHERE id = ?`,
+  );
+}
+
+function tallyParams(tally: OpenTally): TallyParams {
+  return [
+    tally.hits,
+    tally.opens,
+    tally.machineOpens,
+    tally.clicks,
+    tally.firstOpenedAt?.getTime() ?? null,
+    tally.lastOpenedAt?.getTime() ?? null,
+    tally.firstOutsideAt?.getTime() ?? null,
+    tally.lastHitAt?.getTime() ?? null,
+    JSON.stringify(tally.recentOpens),
+  ];
+}
+
+function toTally(row: TallyColumns): OpenTally {
+  const time = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return {
+    hits: row.hit_count,
+    opens: row.opens,
+    machineOpens: row.machine_opens,
+    clicks: row.clicks,
+    firstOpenedAt: time(row.first_opened_at),
+    lastOpenedAt: time(row.last_opened_at),
+    firstOutsideAt: time(row.first_outside_at),
+    lastHitAt: time(row.last_hit_at),
+    recentOpens: JSON.parse(row.recent_opens) as Record<string, number>,
+  };
 }
 
 function toTracker(row: TrackerRow): StoredTracker {

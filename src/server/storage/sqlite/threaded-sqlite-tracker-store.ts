@@ -5,7 +5,7 @@
  * later call rejects.
  */
 import { Worker } from 'node:worker_threads';
-import type { HitFact, RecordedHit, TrackerStore } from '../tracker-store';
+import type { HitDetailLimits, HitFact, RecordedHit, TrackerStore } from '../tracker-store';
 
 type Method = keyof TrackerStore;
 
@@ -27,8 +27,14 @@ const BOOTSTRAP = `import('tsx/esm/api')
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })
   .catch((error) => { require('node:worker_threads').parentPort.postMessage({ ready: false, error: String(error) }); });`;
 
-export async function createThreadedSqliteTrackerStore(options: { path: string }): Promise<TrackerStore> {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { path: options.path } });
+export async function createThreadedSqliteTrackerStore(options: {
+  path: string;
+  hitDetail?: HitDetailLimits;
+}): Promise<TrackerStore> {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { path: options.path, hitDetail: options.hitDetail },
+  });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let seq = 0;
   let failure: Error | null = null;
@@ -80,6 +86,7 @@ export async function createThreadedSqliteTrackerStore(options: { path: string }
     findAccountByKeyHash: call('findAccountByKeyHash'),
     createTracker: call('createTracker'),
     getTracker: call('getTracker'),
+    listHits: call('listHits'),
     listTrackers: call('listTrackers'),
     deleteTracker: call('deleteTracker'),
     findLinkTarget: call('findLinkTarget'),
