@@ -26,6 +26,8 @@ export interface TrackerConfig {
   trustedProxies: string[];
   /** How often buffered hits are written, at most 100 ms (the documented loss window on kill -9). */
   hitFlushIntervalMs: number;
+  /** This process's spool file for hits the database cannot take right now; one per process. */
+  hitSpoolPath: string;
   /** Requests per minute per client IP on /api/v1. */
   apiRateLimitPerMinute: number;
   /** Account creations per hour per client IP. */
@@ -69,6 +71,7 @@ function readConfig(env: Env): TrackerConfig {
     tls,
     trustedProxies: readTrustedProxies(env),
     hitFlushIntervalMs: integer(env, 'HIT_FLUSH_INTERVAL_MS', 1, 100) ?? 50,
+    hitSpoolPath: readHitSpoolPath(env, dataDir, database),
     apiRateLimitPerMinute: integer(env, 'API_RATE_LIMIT_PER_MINUTE', 1, 1_000_000) ?? 600,
     accountCreationsPerHour: integer(env, 'ACCOUNT_CREATIONS_PER_HOUR', 1, 1_000_000) ?? 10,
   };
@@ -148,6 +151,28 @@ function readTrustedProxies(env: Env): string[] {
     );
   }
   return proxies;
+}
+
+function readHitSpoolPath(env: Env, dataDir: string, database: DatabaseConfig): string {
+  const given = text(env, 'HIT_SPOOL_PATH');
+  if (given === null) return `${dataDir.replace(/\/+$/, '')}/hit-spool.ndjson`;
+  if (given.includes('\0')) fail('HIT_SPOOL_PATH', 'must not contain a NUL character');
+  if (/[/\\]$/.test(given) || /(^|[/\\])\.{1,2}$/.test(given)) {
+    fail(
+      'HIT_SPOOL_PATH',
+      `must name a file, not a folder, e.g. ${dataDir}/hit-spool.ndjson; got "${given}"`,
+    );
+  }
+  // Appending hits to the database file would corrupt it.
+  if (database.kind === 'sqlite' && normalised(given) === normalised(database.path)) {
+    fail('HIT_SPOOL_PATH', 'must not be the SQLite database file named by DATABASE_URL');
+  }
+  return given;
+}
+
+/** A path with `./` and repeated slashes removed, enough to compare two spellings of one relative path. */
+function normalised(path: string): string {
+  return path.replace(/\/{2,}/g, '/').replace(/(^|\/)(\.\/)+/g, '$1');
 }
 
 function readTls(env: Env): TrackerConfig['tls'] {

@@ -60,15 +60,14 @@ async function main(): Promise<void> {
     : null;
   const clock = config.devMode ? createAdjustableClock(systemClock) : systemClock;
   const { store, live } = await openStorage(config.database, log);
-  // Hits storage cannot take (database down, queue full) wait in this process's own spool file.
-  const hitSpoolPath = process.env.HIT_SPOOL_PATH?.trim() || join(config.dataDir, 'hit-spool.ndjson');
   const hits = createHitBuffer({
     store,
     live,
     flushIntervalMs: config.hitFlushIntervalMs,
     onError: log,
+    // Hits storage cannot take (database down, queue full) wait in this process's own spool file.
     overflow: (write) =>
-      createHitOverflow({ path: hitSpoolPath, write, onWarning: (message) => log(message) }),
+      createHitOverflow({ path: config.hitSpoolPath, write, onWarning: (message) => log(message) }),
   });
   // With PORT=0 and no PUBLIC_URL, the URLs can only name the port once it is chosen (set after listen).
   const appConfig = { ...config };

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         tls: null,
         trustedProxies: [],
         hitFlushIntervalMs: 50,
+        hitSpoolPath: './data/hit-spool.ndjson',
         apiRateLimitPerMinute: 600,
         accountCreationsPerHour: 10,
       },
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       TLS_KEY_FILE: '/k.pem',
       TRUSTED_PROXIES: '10.0.0.1,10.0.0.0/8',
       HIT_FLUSH_INTERVAL_MS: '100',
+      HIT_SPOOL_PATH: '/var/spool/politely/a.ndjson',
     });
     expect(result).toMatchObject({
       ok: true,
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
         tls: { certFile: '/c.pem', keyFile: '/k.pem' },
         trustedProxies: ['10.0.0.1', '10.0.0.0/8'],
         hitFlushIntervalMs: 100,
+        hitSpoolPath: '/var/spool/politely/a.ndjson',
       },
     });
   });
@@ -68,9 +71,12 @@ describe('loadConfig', () => {
     expect(result.ok && result.config.publicUrl).toBe('https://localhost:3001');
   });
 
-  it('keeps generated files beside the SQLite database', () => {
+  it('keeps generated files, and the hit spool, beside the SQLite database', () => {
     const result = loadConfig({ DATABASE_URL: 'sqlite:/var/lib/politely/db.sqlite' });
     expect(result.ok && result.config.dataDir).toBe('/var/lib/politely');
+    expect(result.ok && result.config.hitSpoolPath).toBe('/var/lib/politely/hit-spool.ndjson');
+    const inDataDir = loadConfig({ DATA_DIR: '/srv/politely/' });
+    expect(inDataDir.ok && inDataDir.config.hitSpoolPath).toBe('/srv/politely/hit-spool.ndjson');
   });
 
   it.each([
@@ -97,6 +103,10 @@ describe('loadConfig', () => {
     [{ ALLOWED_ORIGINS: 'null' }, 'ALLOWED_ORIGINS'],
     [{ ALLOWED_ORIGINS: '*' }, 'ALLOWED_ORIGINS'],
     [{ ALLOWED_ORIGINS: 'https://a.example.com:443' }, 'ALLOWED_ORIGINS'],
+    [{ HIT_SPOOL_PATH: '/var/spool/politely/' }, 'HIT_SPOOL_PATH'],
+    [{ HIT_SPOOL_PATH: '..' }, 'HIT_SPOOL_PATH'],
+    [{ HIT_SPOOL_PATH: 'spool\0.ndjson' }, 'HIT_SPOOL_PATH'],
+    [{ DATABASE_URL: 'sqlite:./data/db.sqlite', HIT_SPOOL_PATH: 'data//db.sqlite' }, 'HIT_SPOOL_PATH'],
   ])('refuses %j, naming %s', (env, variable) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);

@@ -232,6 +232,97 @@ export function deriveAnchorWords(source: string, flags = 'gi'): string[] | null
   return words.size > 0 ? [...words] : null;
 }
 
+/** The index of the `(` that opens the group closed at `close`, or -1 (also when `close` is escaped). */
+function openingParen(source: string, close: number): number {
+  const open: number[] = [];
+  let found = -1;
+  walkStructure(source, 0, (c, i) => {
+    if (c === '(') open.push(i);
+    else if (c === ')') {
+      const start = open.pop();
+      if (i === close) found = start ?? -1;
+    }
+    return i >= close;
+  });
+  return found;
+}
+
+/** True when the odd number of backslashes before `at` escapes the character there. */
+function isEscaped(source: string, at: number): boolean {
+  let count = 0;
+  for (let i = at - 1; i >= 0 && source.charAt(i) === '\\'; i--) count++;
+  return count % 2 === 1;
+}
+
+/**
+ * True when every string the pattern text `prefix` matches ends in whitespace, so a word matched right
+ * after it starts a word of its own: a literal space, `\\s`, `\\s+`, a group all of whose alternatives do
+ * (repeated at least once, or else also preceded by such a prefix), or a lookaround after such a prefix.
+ */
+function endsInWhitespace(prefix: string, depth = 0): boolean {
+  if (depth > 8 || prefix.length === 0) return false;
+  if (prefix.endsWith(' ')) return true;
+  if (prefix.endsWith('\\s') && !isEscaped(prefix, prefix.length - 2)) return true;
+  if (prefix.endsWith('\\s+') && !isEscaped(prefix, prefix.length - 3)) return true;
+  const quantified = /\)(\{(\d+)(?:,\d*)?\}|[+*?])?\??$/.exec(prefix);
+  if (quantified === null) return false;
+  const close = quantified.index;
+  if (isEscaped(prefix, close)) return false;
+  const open = openingParen(prefix, close);
+  if (open < 0) return false;
+  const head = prefix.slice(open, open + 4);
+  const before = prefix.slice(0, open);
+  if (head.startsWith('(?=') || head.startsWith('(?!') || head === '(?<=' || head === '(?<!') {
+    return quantified[1] === undefined && endsInWhitespace(before, depth + 1);
+  }
+  if (!head.startsWith('(?:')) return false;
+  const alternatives = splitAlternatives(prefix.slice(open + 3, close));
+  if (alternatives === null || !alternatives.every((a) => endsInWhitespace(a, depth + 1))) return false;
+  const quantifier = quantified[1];
+  const mayBeAbsent = quantifier === '?' || quantifier === '*' || quantified[2] === '0';
+  return !mayBeAbsent || endsInWhitespace(before, depth + 1);
+}
+
+/** True when what `prefix` matches ends in whitespace, or it is empty: the start of the match, a `\\b`. */
+function startsWord(prefix: string): boolean {
+  return prefix.length === 0 || endsInWhitespace(prefix);
+}
+
+/** The words one of which ends `branch` as a whole word (see deriveTrailingWords), or null. */
+function trailingWordsOf(branch: string): string[] | null {
+  const word = /[A-Za-z]+$/.exec(branch);
+  if (word !== null) {
+    return startsWord(branch.slice(0, word.index)) ? [word[0].toLowerCase()] : null;
+  }
+  if (!branch.endsWith(')') || isEscaped(branch, branch.length - 1)) return null;
+  const open = openingParen(branch, branch.length - 1);
+  if (open < 0 || !branch.startsWith('(?:', open)) return null;
+  const alternatives = splitAlternatives(branch.slice(open + 3, branch.length - 1));
+  if (alternatives === null) return null;
+  if (!alternatives.every((a) => /^[A-Za-z]+(?: [A-Za-z]+)*$/.test(a))) return null;
+  if (!startsWord(branch.slice(0, open))) return null;
+  return alternatives.map((a) => (a.split(' ')[0] ?? '').toLowerCase());
+}
+
+/**
+ * Words one of which every match of `source` (matched as `\\b(?:source)\\b` with the `i` flag, without
+ * `u`/`v`) contains as a whole word, read from the end of each top-level branch: a last literal word, or a
+ * last group of literal-word alternatives (their first words), after something that ends in whitespace.
+ * Null when that cannot be proved. A match then starts no later than the last such word in the text.
+ */
+export function deriveTrailingWords(source: string, flags = 'gi'): string[] | null {
+  if (/[uv]/.test(flags)) return null;
+  const branches = splitAlternatives(source);
+  if (branches === null) return null;
+  const words = new Set<string>();
+  for (const branch of branches) {
+    const found = trailingWordsOf(branch);
+    if (found === null) return null;
+    for (const word of found) words.add(word);
+  }
+  return words.size > 0 ? [...words] : null;
+}
+
 /**
  * Like deriveAnchorWords, for a pattern matched as `\\b` + `source` with no closing boundary (a phrase that
  * runs on into a capture). Only a single top-level branch is accepted, and reaching the end of the source
@@ -491,6 +582,8 @@ interface GatedSignal {
   anchors: readonly string[] | null;
   /** The anchors' numbers (see anchorNumber), in the same order. */
   anchorIds: readonly number[] | null;
+  /** Numbers of words one of which every match contains (deriveTrailingWords), or null. */
+  trailing: readonly number[] | null;
   /** Tries one position (`y`). */
   sticky: RegExp;
   /** Finds the first match from a position on (`g`). */
@@ -518,12 +611,14 @@ export function gateGroup(group: SignalGroup, gated: boolean): GatedGroup {
     gated,
     signals: group.signals.map((signal) => {
       const anchors = gated ? deriveAnchorWords(signal.pattern, full.regex.flags) : null;
+      const trailing = anchors === null ? null : deriveTrailingWords(signal.pattern, full.regex.flags);
       // The same pattern with the same boundaries and flags as its alternative in the full group.
       const source = `\\b(?:${signal.pattern})\\b`;
       return {
         signal,
         anchors,
         anchorIds: anchors === null ? null : anchors.map(anchorNumber),
+        trailing: trailing === null ? null : trailing.map(anchorNumber),
         sticky: new RegExp(source, `${flags}y`),
         global: new RegExp(source, `${flags}g`),
       };
@@ -539,6 +634,8 @@ interface SignalStream {
   lists: (readonly number[])[] | null;
   /** Per list, the first entry not yet passed. */
   pointers: number[];
+  /** No match starts after this: where the last of its trailing words starts (or the text's end). */
+  lastStart: number;
   /** The last answer and the position it was asked for; valid for any position up to the match. */
   from: number;
   match: RegExpExecArray | null;
@@ -556,7 +653,9 @@ function firstMatchFrom(stream: SignalStream, text: string, position: number): R
     return stream.match;
   }
   let match: RegExpExecArray | null = null;
-  if (stream.lists === null) {
+  if (position > stream.lastStart) {
+    match = null;
+  } else if (stream.lists === null) {
     const regex = stream.gated.global;
     regex.lastIndex = position;
     match = position <= text.length ? regex.exec(text) : null;
@@ -575,7 +674,7 @@ function firstMatchFrom(stream: SignalStream, text: string, position: number): R
         const candidate = list[pointer];
         if (candidate !== undefined && (nearest < 0 || candidate < nearest)) nearest = candidate;
       }
-      if (nearest < 0) break;
+      if (nearest < 0 || nearest > stream.lastStart) break;
       regex.lastIndex = nearest;
       match = regex.exec(text);
       from = nearest + 1;
@@ -610,6 +709,7 @@ export function findGatedSignals(
     const gated = signals[at] as GatedSignal;
     const numbers = gated.anchorIds;
     let lists: (readonly number[])[] | null = null;
+    let lastStart = text.length;
     if (numbers !== null) {
       // Most signals have none of their anchors in the text: rule them out with array reads first.
       let occurs = false;
@@ -620,6 +720,18 @@ export function findGatedSignals(
         }
       }
       if (!occurs) continue;
+      if (gated.trailing !== null) {
+        // Every match holds one of these words, so none starts after the last of them (or at all without one).
+        lastStart = -1;
+        for (const number of gated.trailing) {
+          const positions =
+            textWords !== null
+              ? textWords.anchorPositions(number)
+              : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
+          lastStart = Math.max(lastStart, positions[positions.length - 1] ?? -1);
+        }
+        if (lastStart < 0) continue;
+      }
       lists = [];
       let count = 0;
       for (const number of numbers) {
@@ -635,7 +747,7 @@ export function findGatedSignals(
       if (count > MAX_TRIED_POSITIONS) lists = null;
     }
     const pointers = lists === null ? [] : lists.map(() => 0);
-    streams.push({ at, gated, lists, pointers, from: -1, match: null, done: false });
+    streams.push({ at, gated, lists, pointers, lastStart, from: -1, match: null, done: false });
   }
   const seen: boolean[] = [];
   let position = 0;

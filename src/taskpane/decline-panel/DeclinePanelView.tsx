@@ -1,5 +1,5 @@
 /** Render-only view of the decline panel: everything it shows comes from props, every action goes back out. */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { Button, Input, Select, Textarea } from '@fluentui/react-components';
 import { FormField } from '../app/FormField';
 import { DECLINE_REASONS, findDeclineReason } from '../../core/decline/decline-reasons';
@@ -21,6 +21,22 @@ export interface DeclinePanelViewProps extends DeclinePanelModel {
 }
 
 export function DeclinePanelView({ state, preview, actions, classes }: DeclinePanelViewProps) {
+  // "Try again" disappears while the pane reloads; afterwards keyboard focus goes to the first control of
+  // what came back (the form, "Decline anyway", or "Try again" once more) rather than to the page. Only after
+  // that button: a pinned pane following Outlook's selection never takes focus.
+  const mainRef = useRef<HTMLElement>(null);
+  const retried = useRef(false);
+  useEffect(() => {
+    if (!retried.current || state.status === 'loading') return;
+    retried.current = false;
+    const main = mainRef.current;
+    (main?.querySelector<HTMLElement>('input, select, textarea, button') ?? main)?.focus();
+  }, [state.status]);
+  const retry = () => {
+    retried.current = true;
+    actions.reload();
+  };
+
   switch (state.status) {
     case 'loading':
       return (
@@ -30,7 +46,7 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
       );
     case 'no-item':
       return (
-        <main className={classes.root}>
+        <main className={classes.root} ref={mainRef} tabIndex={-1}>
           <Notice intent="info" title="No email selected">
             Select an email and Politely will read it.
           </Notice>
@@ -38,12 +54,12 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
       );
     case 'error':
       return (
-        <main className={classes.root}>
+        <main className={classes.root} ref={mainRef} tabIndex={-1}>
           <div role="alert">
             <Notice
               intent="error"
               title={LOAD_PROBLEM_TITLES[state.problem]}
-              actions={<Button onClick={actions.reload}>Try again</Button>}
+              actions={<Button onClick={retry}>Try again</Button>}
             >
               {state.message}
             </Notice>
@@ -51,7 +67,9 @@ export function DeclinePanelView({ state, preview, actions, classes }: DeclinePa
         </main>
       );
     case 'ready':
-      return <ReadyView state={state} preview={preview} actions={actions} classes={classes} />;
+      return (
+        <ReadyView state={state} preview={preview} actions={actions} classes={classes} mainRef={mainRef} />
+      );
   }
 }
 
@@ -66,13 +84,14 @@ const LOAD_PROBLEM_TITLES: Record<LoadProblem, string> = {
 };
 
 interface ReadyViewProps {
+  mainRef: RefObject<HTMLElement>;
   state: ReadyState;
   preview: RenderDeclineReplyResult | null;
   actions: DeclinePanelActions;
   classes: DeclinePanelClasses;
 }
 
-function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
+function ReadyView({ state, preview, actions, classes, mainRef }: ReadyViewProps) {
   const emailHeadingId = useId();
   const replyHeadingId = useId();
   const { email } = state;
@@ -84,7 +103,7 @@ function ReadyView({ state, preview, actions, classes }: ReadyViewProps) {
   const [declinedAnywayHere, setDeclinedAnywayHere] = useState<ReadyState['email'] | null>(null);
 
   return (
-    <main className={classes.root}>
+    <main className={classes.root} ref={mainRef} tabIndex={-1}>
       <section className={classes.section} aria-labelledby={emailHeadingId}>
         <h2 id={emailHeadingId} className={classes.heading}>
           Email

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   DIGIT_WORD,
   deriveAnchorWords,
+  deriveTrailingWords,
   findGatedSignals,
   gateGroup,
   indexWords,
@@ -116,6 +117,38 @@ describe('deriveAnchorWords', () => {
   });
 });
 
+describe('deriveTrailingWords', () => {
+  it('takes a last literal word, or the first words of a last group of literal alternatives', () => {
+    expect(deriveTrailingWords('(?:our|the) sales team')).toEqual(['team']);
+    expect(
+      sorted(deriveTrailingWords("(?:the|this) (?:[\\w’'/&,-]+\\s+){0,6}(?:role|phone screen|job)")),
+    ).toEqual(['job', 'phone', 'role']);
+    expect(sorted(deriveTrailingWords('new time|moved to (?:monday|later)'))).toEqual([
+      'later',
+      'monday',
+      'time',
+    ]);
+    expect(deriveTrailingWords('(?:phone screen|call)')).toEqual(['phone', 'call']);
+  });
+
+  it('needs whitespace (or the start of the match) right before that word, whatever optional parts do', () => {
+    expect(deriveTrailingWords('x (?:a|b)? team')).toEqual(['team']);
+    expect(deriveTrailingWords('x (?:a |b\\s+)*team')).toEqual(['team']);
+    expect(deriveTrailingWords('x(?:a |b )?team')).toBeNull();
+    expect(deriveTrailingWords('x(?:a |b)*team')).toBeNull();
+    expect(deriveTrailingWords('x-team')).toBeNull();
+    expect(deriveTrailingWords('x\\s*team')).toBeNull();
+  });
+
+  it('refuses endings it cannot read as one whole word', () => {
+    expect(deriveTrailingWords('post(?!s)')).toBeNull();
+    expect(deriveTrailingWords('a (?:phone screen|calls?)')).toBeNull();
+    expect(deriveTrailingWords('meet in \\d+')).toBeNull();
+    expect(deriveTrailingWords('a team|b (?:x|y\\d)')).toBeNull();
+    expect(deriveTrailingWords('a team', 'giu')).toBeNull();
+  });
+});
+
 describe('indexWords', () => {
   it('lists each word once with where it starts, lower-cased, split where \\b splits', () => {
     const words = indexWords('Interview, interview_2 and INTERVIEW-day café');
@@ -196,11 +229,14 @@ describe('findGatedSignals', () => {
         { pattern: '\\d{1,2}% off|free trial', weight: 1 },
         { pattern: '(?:agree|finali[sz]e) (?:the )?shortlist', weight: 1 },
         { pattern: 'colou[r]?s? call', weight: 1 },
+        { pattern: '(?:the|two) (?:[\\w’,-]+\\s+){0,3}(?:candidates|shortlist)', weight: 1 },
+        { pattern: '(?:three|new) (?:minutes|trial)? (?:call|chat)', weight: 1 },
         { pattern: 'call', weight: 1 },
       ],
     };
     const gated = gateGroup(tricky, true);
     expect(gated.signals.every((signal) => signal.anchors !== null)).toBe(true);
+    expect(gated.signals.filter((signal) => signal.trailing !== null).length).toBeGreaterThanOrEqual(4);
     const full = compileGroup(tricky);
     const pieces = [
       '30',

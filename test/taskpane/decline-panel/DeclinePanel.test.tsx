@@ -314,6 +314,27 @@ describe('DeclinePanel', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('heading', { name: 'Interview invitation' });
+    // The pressed button is gone: focus goes to the form that came back, not to the page.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Hiring manager' }));
+  });
+
+  it('keeps focus on Try again when trying again fails too, and never takes focus on its own', async () => {
+    const mailbox = createFakeMailbox();
+    const failure = new MailboxError('failed', "Outlook couldn't read this email's text. Please try again.");
+    vi.mocked(mailbox.readCurrentItem).mockRejectedValueOnce(failure).mockRejectedValueOnce(failure);
+    const { user } = renderPane({ mailbox });
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Try again' })),
+    );
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { name: 'Interview invitation' });
+    (document.activeElement as HTMLElement).blur();
+
+    // Outlook selecting another email (pinned pane) reloads without moving focus.
+    mailbox.select(invitationEmail({ subject: 'Another invitation' }));
+    await screen.findByText('Another invitation');
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('says it is checking the email while the detector is still arriving, then shows the verdict', async () => {
