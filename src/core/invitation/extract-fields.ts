@@ -15,7 +15,7 @@ import { namesMatch } from './compare-names';
 import type { ExtractedField, ExtractedFields } from './email-input';
 import type { EmailText } from './read-email-text';
 import type { FieldVocabulary } from './signals/field-vocabulary';
-import { freeMailDomains, hiringPlatformDomains } from './signals/mail-domains';
+import { freeMailDomains, hiringPlatformDomains, hiringPlatformNames } from './signals/mail-domains';
 import type { FieldPattern, InvitationSignalTable } from './signals/signal-table';
 
 export interface FieldSources {
@@ -91,6 +91,8 @@ const NO_FIELD_VOCABULARY: FieldVocabulary = {
   titleLeadIns: [],
   businessNouns: [],
   unitWords: [],
+  departmentWords: [],
+  nameConnectors: [],
   titleLabels: [],
   specialisationStopWords: [],
 };
@@ -236,9 +238,11 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     nonPersonWords: new Set([...table.nonPersonWords, ...vocabulary.businessNouns]),
     roleNouns: new Set([...table.roleNouns, ...vocabulary.roleNouns]),
     notCompanyWords: new Set(table.notCompanyWords),
-    connectors: new Set(table.nameConnectors),
+    connectors: new Set([...table.nameConnectors, ...vocabulary.nameConnectors]),
     legalSuffixes: new Set(table.companySuffixes),
-    departmentWords: [...table.departmentWords].sort((a, b) => b.length - a.length),
+    departmentWords: [...table.departmentWords, ...vocabulary.departmentWords].sort(
+      (a, b) => b.length - a.length,
+    ),
     agencyWords: table.agencyWords,
     agencyStems: table.agencyDomainStems,
     placeNouns: new Set(table.placeNouns),
@@ -987,6 +991,8 @@ function extractJobTitle(
 // ---------------------------------------------------------------------------------------------------
 // Company
 
+const RESERVED_LABELS = new Set(['example', 'test', 'invalid', 'localhost']);
+
 /** The labels of the sender's domain that could name the employer, or [] for free-mail and platforms. */
 function domainLabels(fromEmail: string): string[] {
   const at = fromEmail.lastIndexOf('@');
@@ -997,7 +1003,10 @@ function domainLabels(fromEmail: string): string[] {
     .toLowerCase()
     .replace(/[>\s].*$/, '');
   if (domain.length === 0 || freeMailDomains.includes(domain)) return [];
-  const labels = domain.split('.').filter((label) => label.length > 0);
+  // "gmail.example.com", "csjobs.example.gov.uk": the reserved example/test labels of documentation and test
+  // addresses name nobody; what is left is read as the domain.
+  const labels = domain.split('.').filter((label) => label.length > 0 && !RESERVED_LABELS.has(label));
+  if (freeMailDomains.includes(labels.join('.'))) return [];
   if (labels.length < 2) return [];
   // Drop the public suffix: "acme.co.uk" → ["acme"], "careers.acme.com" → ["careers", "acme"].
   let suffixLength = 1;
@@ -1093,8 +1102,11 @@ function tidyCompany(tokens: string[], compiled: CompiledExtraction): string[] {
     const last = kept[kept.length - 1];
     if (last === undefined) break;
     const lower = last.toLowerCase();
+    // "Crumb & Co" is the name itself; "Acme Co." ends in a legal form.
+    const joined = /^(?:&|and)$/i.test(kept[kept.length - 2] ?? '') && /^co\.?$/i.test(last);
     if (
       kept.length > 1 &&
+      !joined &&
       (compiled.legalSuffixes.has(lower) || compiled.legalSuffixes.has(lower.replace(/\.$/, '')))
     ) {
       kept.pop();
@@ -1133,13 +1145,23 @@ function isCompanyToken(token: string, compiled: CompiledExtraction): boolean {
 }
 
 /** The capitalised company name at the start of a phrase ("Acme Robotics and we …" → "Acme Robotics"), or null. */
-function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: string): string | null {
+function leadingCompany(
+  phrase: string,
+  compiled: CompiledExtraction,
+  nextWord: string,
+  keepThe = false,
+): string | null {
   const tokens = words(phrase);
   const kept: string[] = [];
   let stoppedAt = tokens.length;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const clean = token.replace(/[,;:!?)"”]+$/, '');
+    // A name written on its own as "The Red Lion" (sender, signature line) keeps its "The".
+    if (keepThe && i === 0 && clean === 'The' && i + 1 < tokens.length) {
+      kept.push(clean);
+      continue;
+    }
     if (kept.length === 0 && clean.toLowerCase() === 'the' && i + 1 < tokens.length) continue;
     const possessive = /[’']s$/.test(clean) && kept.length > 0 && !isCapitalized(tokens[i + 1] ?? 'x');
     const core = possessive ? clean.replace(/[’']s$/, '') : clean;
@@ -1152,15 +1174,21 @@ function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: 
     const endsSentence =
       /\.$/.test(core) && !compiled.legalSuffixes.has(core.toLowerCase()) && !/^(?:st|mt|dr)\.$/i.test(core);
     kept.push(endsSentence ? core.replace(/\.$/, '') : core);
-    if (endsSentence || core !== token || possessive || kept.length >= 6) {
+    // Six words, not counting joining words ("St Mark's C of E Primary School").
+    const named = kept.filter((word) => !compiled.connectors.has(word.toLowerCase())).length;
+    if (endsSentence || core !== token || possessive || named >= 6) {
       stoppedAt = endsSentence || core !== token ? -1 : i + 1;
       break;
     }
   }
-  // "the Halifax branch": a place, not the company.
+  // "the Halifax branch": a place, not the company; but "Khalid Fresh Foods warehouse" is the company's.
   const following = stoppedAt < 0 ? '' : stoppedAt < tokens.length ? (tokens[stoppedAt] ?? '') : nextWord;
-  if (compiled.placeNouns.has(bare(following))) return null;
-  return acceptCompany(tidyCompany(kept, compiled), compiled);
+  const namesItsKind = compiled.businessNouns.has(bare(kept[kept.length - 1] ?? ''));
+  if (compiled.placeNouns.has(bare(following)) && !namesItsKind) return null;
+  const tidied = tidyCompany(kept, compiled);
+  // "The Marlowe & Finch Recruitment Team": a "The" belongs to the name only when the whole line is the name.
+  if (tidied[0] === 'The' && tidied.length < kept.length) tidied.shift();
+  return acceptCompany(tidied, compiled);
 }
 
 /** The capitalised run at the end of a phrase ("pleased to say that Ridgeback Construction"), or null. */
@@ -1190,6 +1218,7 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
     .replace(/[’']s$/, '');
   if (value.length < 2 || PLACEHOLDER.test(value) || /^\d+$/.test(value)) return null;
   if (/^\d+[a-z]?\s+\p{L}/u.test(value)) return null; // "40 Bishopsgate": an address
+  if (/^\d[\d.:]*\s*(?:am|pm)?$/i.test(value)) return null; // "1.15pm": a time
   // "Thu 12 Mar 2026": a date from a calendar subject, not a company.
   if (compiled.dateWords.has(bare(tokens[0] ?? ''))) return null;
   if (compiled.notCompanyWords.has(value.toLowerCase())) return null;
@@ -1255,6 +1284,20 @@ function findDomainNames(
             best = { value, affinity };
         }
         if (best !== null) found.add(best.value);
+        // "Bitmost Software House" for bitmost.pl: the whole run, when it also says what kind of organisation
+        // it is, so the full name can be preferred to the bare one.
+        const whole = tokens.slice(start).join(' ');
+        const last = bare(tokens[tokens.length - 1] ?? '');
+        if (
+          best !== null &&
+          whole !== best.value &&
+          tokens.length - start <= 6 &&
+          (compiled.businessNouns.has(last) || compiled.institutionNouns.has(last)) &&
+          acceptCompany(tidyCompany(tokens.slice(start), compiled), compiled) === whole &&
+          domainAffinity(whole, labels) >= 2
+        ) {
+          found.add(whole);
+        }
       }
       if (found.size >= 5) return [...found];
     }
@@ -1289,9 +1332,14 @@ function extractCompany(
   const labels = domainLabels(sources.fromEmail);
   const subject = sources.subject.replace(SUBJECT_PREFIX, '');
   const fromName = sources.fromName.trim();
+  // Under the signer's full name, else under the first name they sign with ("Farah" / "Smile Dental Clinic").
+  const signer = people[0] ?? '';
+  const underName = linesAfterName(sources.text.own, signer);
   const signatureLines = [
-    ...sources.text.signature.slice(0, 8),
-    ...linesAfterName(sources.text.own, people[0] ?? ''),
+    ...new Set([
+      ...sources.text.signature.slice(0, 8),
+      ...(underName.length > 0 ? underName : linesAfterName(sources.text.own, words(signer)[0] ?? '')),
+    ]),
   ];
   const signatureText = signatureLines.join(' ');
   const agencyCompany = (value: string): boolean => {
@@ -1341,28 +1389,59 @@ function extractCompany(
     if (label?.[1]) add(leadingCompany(label[1], compiled, ''), `“${line.trim()}”`, 5);
   }
 
-  // Signature lines: "Technical Recruiter | Northwind Analytics", "Halcyon Freight".
+  // Signature lines: "Technical Recruiter | Northwind Analytics", "Halcyon Freight". The first name on a
+  // line counts more than later ones ("Norteq | Guadalajara · Monterrey"); after a role, a unit
+  // ("Associate Professor, Department of Geosciences") names where the signer works inside the employer.
+  const senderName = cleanSenderName(fromName).toLowerCase();
   for (const line of signatureLines) {
-    if (/@|https?:|www\.|\d{3}/.test(line)) continue;
-    for (const part of line.split(/\s*[|,·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/)) {
+    if (/@|https?:|www\.|\d{3}/.test(line) || startsWithPlatformCue(line, compiled)) continue;
+    const parts = line.split(/\s*[|,·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/);
+    let afterRole = false;
+    let named = 0;
+    for (const part of parts) {
       const trimmed = part.replace(/^[|*\s]+|[|*\s]+$/g, '');
-      if (trimmed.length === 0 || hasRoleNoun(trimmed, compiled) || words(trimmed).length > 6) continue;
+      if (trimmed.length === 0) continue;
+      if (hasRoleNoun(trimmed, compiled)) {
+        afterRole = true;
+        continue;
+      }
+      if (words(trimmed).length > 6) continue;
       if (looksLikePerson(trimmed, compiled, false) && domainAffinity(trimmed, labels) === 0) continue;
-      add(leadingCompany(trimmed, compiled, ''), `signature: “${line}”`, 3);
+      // "RAJESH PATEL" signing under the same sender name is the person, however it is cased.
+      if (trimmed.toLowerCase() === senderName && domainAffinity(trimmed, labels) === 0) continue;
+      if (afterRole && compiled.unitWords.has(bare(words(trimmed)[0] ?? ''))) continue;
+      add(
+        leadingCompany(trimmed, compiled, '', parts.length === 1),
+        `signature: “${line}”`,
+        afterRole ? 1 : named === 0 ? 3 : 2,
+      );
+      named++;
     }
   }
 
   // The sender's display name: "Lumen Health Careers", "Sarah Chen (Acme)", "Cobalt Commerce via Recruitara".
+  // A hiring platform's name ("Taleo", "GoodTime Scheduling for Halcyon", "Trac Jobs (Ashworth …)") is
+  // never the employer; the employer it names after "for"/"on behalf of" or in brackets is.
   if (fromName.length > 0) {
+    const platformSender = isPlatformName(fromName);
     const bracket = /[([]([^)\]]{2,60})[)\]]/.exec(fromName);
     if (bracket?.[1]) add(leadingCompany(bracket[1], compiled, ''), `sender: “${fromName}”`, 3);
     const atCompany = /\s(?:at|from|@|\||-|–|—)\s+(.{2,60})$/i.exec(fromName);
     if (atCompany?.[1]) add(leadingCompany(atCompany[1], compiled, ''), `sender: “${fromName}”`, 3);
+    const forCompany = platformSender ? /\s(?:for|on behalf of)\s+(.{2,60})$/i.exec(fromName) : null;
+    if (forCompany?.[1]) add(leadingCompany(forCompany[1], compiled, ''), `sender: “${fromName}”`, 4, true);
     const beforeVia = fromName.replace(/\s+via\s+.*$/i, '').replace(/\s*[([].*$/, '');
     const tokens = words(beforeVia);
     const sender = cleanPersonName(beforeVia, compiled);
-    if (!looksLikePerson(sender, compiled, true) || domainAffinity(sender, labels) >= 2) {
-      add(leadingCompany(tidyCompany(tokens, compiled).join(' '), compiled, ''), `sender: “${fromName}”`, 3);
+    if (
+      !platformSender &&
+      (!looksLikePerson(sender, compiled, true) || domainAffinity(sender, labels) >= 2)
+    ) {
+      add(
+        leadingCompany(tidyCompany(tokens, compiled).join(' '), compiled, '', true),
+        `sender: “${fromName}”`,
+        3,
+      );
     }
   }
 
@@ -1402,24 +1481,21 @@ function extractCompany(
   }
   for (const candidate of pool.all()) {
     const lower = candidate.value.toLowerCase();
-    if (platforms.some((platform) => lower === platform || lower.startsWith(`${platform} `)))
+    if (
+      platforms.some((platform) => lower === platform || lower.startsWith(`${platform} `)) ||
+      isPlatformName(candidate.value)
+    )
       candidate.score -= 6;
   }
 
   const best = pool.best(2);
   if (best) {
-    // "Riverina" spells the domain, but the email names "Riverina Base Hospital": the institution's full name.
-    const prefix = `${best.value.toLowerCase()} `;
-    const fuller = pool
-      .all()
-      .filter((candidate) => {
-        const lower = candidate.value.toLowerCase();
-        const last = words(lower).pop() ?? '';
-        return lower.startsWith(prefix) && candidate.score >= 1 && compiled.institutionNouns.has(bare(last));
-      })
-      .sort((a, b) => b.score - a.score)[0];
-    if (fuller) return { value: fuller.value, evidence: fuller.evidence };
-    return { value: best.value, evidence: best.evidence };
+    const fuller = fullerCompany(best, pool.all(), compiled);
+    // "Housekeeping position - The Harbour View Hotel": the name as written on its own keeps its "The".
+    const value = writtenWithThe(fuller.value, [subject, fromName, ...signatureLines])
+      ? `The ${fuller.value}`
+      : fuller.value;
+    return { value, evidence: fuller.evidence };
   }
 
   // Last resort: the sender's own domain, when it is not free mail, a hiring platform or an agency.
@@ -1429,6 +1505,91 @@ function extractCompany(
     return { value, evidence: `sender's domain: ${sources.fromEmail.trim()}` };
   }
   return UNKNOWN;
+}
+
+/** A name's words, lower-case and without possessive endings, for comparing names: "St Piran's" → "st piran". */
+function nameKey(value: string): string {
+  return ` ${words(value.toLowerCase().replace(/[’']s\b/g, '')).join(' ')} `;
+}
+
+/**
+ * The employer's full name, when the email also writes one that contains the chosen name and ends in what
+ * kind of organisation it is: "Riverina" (from the domain) → "Riverina Base Hospital", "FreshWay" →
+ * "FreshWay Supermarkets", "St Piran" → "St Piran's Community Primary School", "NHS" → "St Mark's Hospital
+ * NHS Foundation Trust", "Crumb" → "Crumb & Co"; and "The Red Lion" when the name is written with its "The".
+ */
+function fullerCompany(
+  best: Candidate,
+  candidates: readonly Candidate[],
+  compiled: CompiledExtraction,
+): Candidate {
+  const key = nameKey(best.value);
+  const size = words(best.value).length;
+  let fuller: Candidate | null = null;
+  for (const candidate of candidates) {
+    // A name read only in passing (score far below the chosen one's) is not trusted to extend it.
+    if (candidate === best || candidate.score < 1) continue;
+    const candidateKey = nameKey(candidate.value);
+    if (candidateKey === key || !candidateKey.includes(key)) continue;
+    const tokens = words(candidate.value);
+    if (tokens.length > size + 5) continue;
+    const last = bare(tokens[tokens.length - 1] ?? '');
+    const withThe = candidateKey === ` the${key}`;
+    // "University of Carrowmore": the kind of organisation may also come first.
+    const first = bare(tokens[0] ?? '');
+    const kind =
+      compiled.institutionNouns.has(last) ||
+      compiled.businessNouns.has(last) ||
+      /^co$/.test(last) ||
+      (compiled.institutionNouns.has(first) && !key.startsWith(` ${first} `));
+    if (!withThe && !kind) continue;
+    // Beyond an institution's name, a name read only in passing (not the sender's or signature's own) is not
+    // trusted to extend the chosen one.
+    const ownName = /^(?:sender|signature):/.test(candidate.evidence);
+    if (!compiled.institutionNouns.has(last) && !ownName && candidate.score < best.score / 3) continue;
+    if (fuller === null || candidate.score > fuller.score) fuller = candidate;
+  }
+  if (fuller === null) return best;
+  // "The Harbour View Hotel" over "Harbour View Hotel", and over a longer name that contains it.
+  const withThe = candidates.find((c) => c !== fuller && nameKey(c.value) === ` the${nameKey(fuller.value)}`);
+  return withThe ?? fuller;
+}
+
+/** "Powered by SmartRecruiters": a footer line naming the platform that sent the email. */
+function startsWithPlatformCue(line: string, compiled: CompiledExtraction): boolean {
+  compiled.platformCue.lastIndex = 0;
+  const cue = compiled.platformCue.exec(line);
+  return cue !== null && cue.index === 0;
+}
+
+/**
+ * True when a name is written with a capital "The" where a name stands on its own (a line, after a dash,
+ * bar, colon or "at"), not where "The" starts a sentence ("The Acme team would like…").
+ */
+function writtenWithThe(value: string, texts: readonly string[]): boolean {
+  if (/^the\s/i.test(value)) return false;
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const standing = new RegExp(`(?:^|[-–—|:@(]\\s*|\\bat\\s+)The ${escaped}(?=\\s*(?:$|[-–—|,.)]))`);
+  return texts.some((text) => text.includes(`The ${value}`) && standing.test(text.trim()));
+}
+
+/** Words a platform's sender name adds to the platform's own ("GoodTime Scheduling", "Trac Jobs"). */
+const PLATFORM_SENDER_WORDS =
+  /^(?:jobs|scheduling|recruiting|recruitment|careers|hiring|notifications?|talent|ats|team|for|on|via|\()/;
+
+/**
+ * True for a hiring platform's own name or a sender name made of one ("Taleo", "GoodTime Scheduling for
+ * Halcyon", "Trac Jobs (Ashworth …)"), but not an employer whose name starts with the same word
+ * ("Greenhouse Creative").
+ */
+function isPlatformName(value: string): boolean {
+  const lower = value.toLowerCase().trim();
+  return hiringPlatformNames.some((name) => {
+    if (lower === name) return true;
+    if (!lower.startsWith(name)) return false;
+    const rest = lower.slice(name.length);
+    return /^[:(]/.test(rest) || (/^\s/.test(rest) && PLATFORM_SENDER_WORDS.test(rest.trim()));
+  });
 }
 
 /** All three fields, each with its evidence. Reads the subject, sender and the author's own text only. */

@@ -32,6 +32,10 @@ export interface FieldVocabulary {
    * Supermarkets").
    */
   businessNouns: string[];
+  /** More words that mark a department rather than the company ("Resourcing"); trimmed off the end. */
+  departmentWords: string[];
+  /** More lower-case joining words inside a name, from names in other languages ("Institut für …"). */
+  nameConnectors: string[];
   /** Organisational units a signature names after the signer's role ("Faculty of …", "Department of …"). */
   unitWords: string[];
   /** Labels of "Label:" lines whose value, on the same line or the next, names the role ("Event Type:"). */

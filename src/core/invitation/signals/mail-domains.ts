@@ -125,6 +125,55 @@ export const hiringPlatformDomains: readonly string[] = [
   'amazonses.com',
 ];
 
+/**
+ * Names hiring platforms, applicant-tracking systems and scheduling tools go by in a sender's display name
+ * ("Taleo", "GoodTime Scheduling for Halcyon", "Trac Jobs (Ashworth Hospitals NHS Foundation Trust)"): never
+ * the employer, which such a name gives after "for", "on behalf of" or in brackets, when it gives it.
+ */
+export const hiringPlatformNames: readonly string[] = [
+  'greenhouse',
+  'lever',
+  'workday',
+  'ashby',
+  'smartrecruiters',
+  'icims',
+  'workable',
+  'jobvite',
+  'bamboohr',
+  'breezy',
+  'recruitee',
+  'teamtailor',
+  'personio',
+  'successfactors',
+  'taleo',
+  'oracle recruiting',
+  'jazzhr',
+  'pinpoint',
+  'comeet',
+  'linkedin',
+  'indeed',
+  'glassdoor',
+  'ziprecruiter',
+  'wellfound',
+  'otta',
+  'calendly',
+  'goodtime',
+  'hackerrank',
+  'codility',
+  'codesignal',
+  'hirevue',
+  'testgorilla',
+  'paradox',
+  'modernloop',
+  'trac',
+  'tribepad',
+  'eploy',
+  'jobtrain',
+  'totaljobs',
+  'stepstone',
+  'naukri',
+];
+
 /** Booking tools: any link to them lets you pick a time. Other hosts count when the path says "schedule" or "book". */
 export const schedulingHosts: readonly string[] = [
   'calendly.com',
