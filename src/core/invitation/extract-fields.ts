@@ -284,9 +284,17 @@ function isCapitalized(word: string): boolean {
 
 const NOT_LETTER_OR_DIGIT = new RegExp(`[^${LETTER}0-9&]`, 'g');
 
+/** Memo of `bare`, a pure function called on the same few hundred words over and over; bounded. */
+const bareCache = new Map<string, string>();
+
 function bare(word: string): string {
+  const known = bareCache.get(word);
+  if (known !== undefined) return known;
   const plain = /^[\x20-\x7e]*$/.test(word) ? word : word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return plain.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  const value = plain.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  if (bareCache.size >= 10_000) bareCache.clear();
+  bareCache.set(word, value);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -993,6 +1001,20 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
   return value;
 }
 
+/** A capitalised run of up to six words ("Cedar Ridge Valley", "Bank of Leeds"), compiled once. */
+const CAPITALISED_RUN = new RegExp(
+  `[${UPPER}\\d][${LETTER}0-9&'’.-]*(?:[ \\t]+(?:[${UPPER}\\d&][${LETTER}0-9&'’.-]*|of|and|de|the|for)){0,5}`,
+  'g',
+);
+
+/** What `bare(token).charAt(0)` is, read off an ASCII letter or digit in front without building `bare`. */
+function bareInitial(token: string): string {
+  const code = token.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 38) return token.charAt(0);
+  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+  return bare(token).charAt(0);
+}
+
 /** Capitalised runs in the text that spell the sender's domain ("Crestview Pharmacy" for crestviewpharmacy.com). */
 function findDomainNames(
   texts: readonly string[],
@@ -1002,10 +1024,7 @@ function findDomainNames(
   if (labels.length === 0) return [];
   const found = new Set<string>();
   const initials = new Set(labels.map((label) => label.charAt(0)));
-  const run = new RegExp(
-    `[${UPPER}\\d][${LETTER}0-9&'’.-]*(?:[ \\t]+(?:[${UPPER}\\d&][${LETTER}0-9&'’.-]*|of|and|de|the|for)){0,5}`,
-    'g',
-  );
+  const run = CAPITALISED_RUN;
   for (const text of texts) {
     run.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -1014,9 +1033,9 @@ function findDomainNames(
       const tokens = words(match[0]).map((t) => t.replace(/[.,]+$/, ''));
       for (let start = 0; start < tokens.length; start++) {
         // A span can spell a label only if its first letter starts the label (also for acronyms).
-        const first = bare(tokens[start] ?? '');
-        const initial = first.charAt(0);
+        const initial = bareInitial(tokens[start] ?? '');
         if (initial.length === 0 || !initials.has(initial)) continue;
+        const first = bare(tokens[start] ?? '');
         // A word that does not begin a label can still start an acronym ("Cedar Ridge Valley" → crv…), but only in a run.
         if (start === tokens.length - 1 && !labels.some((label) => label.replace(/-/g, '').startsWith(first)))
           continue;
