@@ -914,6 +914,22 @@ function isCompanyToken(token: string, compiled: CompiledExtraction): boolean {
   return isCapitalized(token) || (compiled.connectors.has(lower) && lower !== 'for' && lower !== 'in');
 }
 
+/**
+ * True when leadingCompany(phrase, …) is surely null, read off the first word alone: a lower-case word that
+ * is not "the" (with more to follow), a legal suffix or a connector stops the name before it starts
+ * ("with last week's notes"), and a name with no word is none. The same steps as its first round.
+ */
+function startsNoCompany(phrase: string, compiled: CompiledExtraction): boolean {
+  const code = phrase.charCodeAt(0);
+  if (!(code >= 97 && code <= 122)) return false;
+  const space = phrase.search(/\s/);
+  const token = space < 0 ? phrase : phrase.slice(0, space);
+  const lower = token.replace(/[,;:!?)"”]+$/, '').toLowerCase();
+  if (lower === 'the' && /\S/.test(phrase.slice(token.length))) return false;
+  if (compiled.legalSuffixes.has(lower)) return false;
+  return !(compiled.connectors.has(lower) && lower !== 'for' && lower !== 'in');
+}
+
 /** The capitalised company name at the start of a phrase ("Acme Robotics and we …" → "Acme Robotics"), or null. */
 function leadingCompany(phrase: string, compiled: CompiledExtraction, nextWord: string): string | null {
   const tokens = words(phrase);
@@ -1123,10 +1139,13 @@ function extractCompany(
   });
   const trailing = memoize((capture) => trailingCompany(capture, compiled));
   scanPatterns(compiled.companyPatterns, regions, ({ capture, quote, nextWord }, weight, where) => {
-    add(leading(`${capture} ${nextWord}`), `${where}: “${quote.trim()}”`, weight);
+    if (compiled.shortcuts && startsNoCompany(capture, compiled)) return;
+    const value = leading(`${capture} ${nextWord}`);
+    if (value !== null) add(value, `${where}: “${quote.trim()}”`, weight);
   });
   scanPatterns(compiled.companyLeadPatterns, regions, ({ capture, quote }, weight, where) => {
-    add(trailing(capture), `${where}: “${quote.trim()}”`, weight, weight >= 6);
+    const value = trailing(capture);
+    if (value !== null) add(value, `${where}: “${quote.trim()}”`, weight, weight >= 6);
   });
 
   for (const line of own.split('\n', 400)) {
