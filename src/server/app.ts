@@ -40,6 +40,14 @@ export interface BuildAppOptions {
   storageTimeoutMs?: number;
 }
 
+/** The headers @fastify/rate-limit sets (and the quota's Retry-After), readable by the allowed origins. */
+export const RATE_LIMIT_HEADERS = [
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+];
+
 /** Limits that keep a single request small: JSON bodies up to 16 KiB, headers up to 16 KiB. */
 const BODY_LIMIT_BYTES = 16 * 1024;
 const HEADER_LIMIT_BYTES = 16 * 1024;
@@ -106,6 +114,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         origin: deps.config.allowedOrigins,
         methods: ['GET', 'POST', 'DELETE'],
         allowedHeaders: ['Authorization', 'Content-Type', 'X-Registration-Secret'],
+        // So the pane can tell the user when a rate limit or quota lets them try again.
+        exposedHeaders: RATE_LIMIT_HEADERS,
         maxAge: 600,
       });
       await api.register(rateLimit, {

@@ -288,35 +288,104 @@ function startsWord(prefix: string): boolean {
   return prefix.length === 0 || endsInWhitespace(prefix);
 }
 
-/** The words one of which ends `branch` as a whole word (see deriveTrailingWords), or null. */
-function trailingWordsOf(branch: string): string[] | null {
-  const word = /[A-Za-z]+$/.exec(branch);
-  if (word !== null) {
-    return startsWord(branch.slice(0, word.index)) ? [word[0].toLowerCase()] : null;
+/** The spellings of a literal word with optional letters ("calls?" → call, calls), or null. */
+function spellings(word: string): string[] | null {
+  if (!/^[A-Za-z](?:[A-Za-z]\??)*$/.test(word)) return null;
+  let found = [''];
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charAt(i).toLowerCase();
+    if (word.charAt(i + 1) === '?') {
+      found = found.flatMap((start) => [start + letter, start]);
+      i++;
+    } else {
+      found = found.map((start) => start + letter);
+    }
+    if (found.length > 16) return null;
   }
-  if (!branch.endsWith(')') || isEscaped(branch, branch.length - 1)) return null;
-  const open = openingParen(branch, branch.length - 1);
-  if (open < 0 || !branch.startsWith('(?:', open)) return null;
-  const alternatives = splitAlternatives(branch.slice(open + 3, branch.length - 1));
-  if (alternatives === null) return null;
-  if (!alternatives.every((a) => /^[A-Za-z]+(?: [A-Za-z]+)*$/.test(a))) return null;
-  if (!startsWord(branch.slice(0, open))) return null;
-  return alternatives.map((a) => (a.split(' ')[0] ?? '').toLowerCase());
+  return found;
+}
+
+/** True when the pattern text at `at` surely matches a whitespace character (or `at` is the branch's end). */
+function wordEndsAt(branch: string, at: number): boolean {
+  if (at === branch.length) return true;
+  const next = (from: number): string => branch.charAt(from);
+  if (next(at) === ' ') return !'?*{'.includes(next(at + 1)) || next(at + 1) === '';
+  if (branch.startsWith('\\s', at)) return !'?*{'.includes(next(at + 2)) || next(at + 2) === '';
+  return false;
+}
+
+/**
+ * The words of a mandatory element of `branch` at its top level, one of which every match contains as a
+ * whole word: a literal word, or a group of alternatives that each start with a literal word, with
+ * whitespace (or the match's start) before it and whitespace (or the match's end) after it. The last such
+ * element is taken; null when there is none.
+ */
+function requiredWordsOf(branch: string): string[] | null {
+  let found: string[] | null = null;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < branch.length; i++) {
+    const c = branch.charAt(i);
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (c === ')') {
+      depth--;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === '(') depth++;
+      continue;
+    }
+    if (c === '(') {
+      const close = closingParen(branch, i);
+      if (close < 0) return found;
+      if (branch.startsWith('(?:', i) && startsWord(branch.slice(0, i)) && wordEndsAt(branch, close + 1)) {
+        const alternatives = splitAlternatives(branch.slice(i + 3, close));
+        const words = alternatives?.map((alternative) => {
+          const head = /^([A-Za-z?]+)(?: [^?*{]|$)/.exec(alternative);
+          return head?.[1] === undefined ? null : spellings(head[1]);
+        });
+        if (words !== undefined && words.length > 0 && words.every((w) => w !== null)) {
+          found = words.flat() as string[];
+        }
+      }
+      i = close;
+      continue;
+    }
+    if (/[A-Za-z]/.test(c) && (i === 0 || branch.charAt(i - 1) === ' ' || startsWord(branch.slice(0, i)))) {
+      let end = i;
+      while (end < branch.length && /[A-Za-z?]/.test(branch.charAt(end))) end++;
+      const words = spellings(branch.slice(i, end));
+      if (words !== null && startsWord(branch.slice(0, i)) && wordEndsAt(branch, end)) found = words;
+      i = end - 1;
+    }
+  }
+  return found;
 }
 
 /**
  * Words one of which every match of `source` (matched as `\\b(?:source)\\b` with the `i` flag, without
- * `u`/`v`) contains as a whole word, read from the end of each top-level branch: a last literal word, or a
- * last group of literal-word alternatives (their first words), after something that ends in whitespace.
- * Null when that cannot be proved. A match then starts no later than the last such word in the text.
+ * `u`/`v`) contains as a whole word: per top-level branch, its last mandatory literal word or group of
+ * literal-word alternatives (their first words) between whitespace (see requiredWordsOf). Null when that
+ * cannot be proved for every branch. A match then starts no later than the last such word in the text.
  */
-export function deriveTrailingWords(source: string, flags = 'gi'): string[] | null {
+export function deriveRequiredWords(source: string, flags = 'gi'): string[] | null {
   if (/[uv]/.test(flags)) return null;
   const branches = splitAlternatives(source);
   if (branches === null) return null;
   const words = new Set<string>();
   for (const branch of branches) {
-    const found = trailingWordsOf(branch);
+    const found = requiredWordsOf(branch);
     if (found === null) return null;
     for (const word of found) words.add(word);
   }
@@ -582,8 +651,8 @@ interface GatedSignal {
   anchors: readonly string[] | null;
   /** The anchors' numbers (see anchorNumber), in the same order. */
   anchorIds: readonly number[] | null;
-  /** Numbers of words one of which every match contains (deriveTrailingWords), or null. */
-  trailing: readonly number[] | null;
+  /** Numbers of words one of which every match contains (deriveRequiredWords), or null. */
+  required: readonly number[] | null;
   /** Tries one position (`y`). */
   sticky: RegExp;
   /** Finds the first match from a position on (`g`). */
@@ -611,14 +680,14 @@ export function gateGroup(group: SignalGroup, gated: boolean): GatedGroup {
     gated,
     signals: group.signals.map((signal) => {
       const anchors = gated ? deriveAnchorWords(signal.pattern, full.regex.flags) : null;
-      const trailing = anchors === null ? null : deriveTrailingWords(signal.pattern, full.regex.flags);
+      const required = anchors === null ? null : deriveRequiredWords(signal.pattern, full.regex.flags);
       // The same pattern with the same boundaries and flags as its alternative in the full group.
       const source = `\\b(?:${signal.pattern})\\b`;
       return {
         signal,
         anchors,
         anchorIds: anchors === null ? null : anchors.map(anchorNumber),
-        trailing: trailing === null ? null : trailing.map(anchorNumber),
+        required: required === null ? null : required.map(anchorNumber),
         sticky: new RegExp(source, `${flags}y`),
         global: new RegExp(source, `${flags}g`),
       };
@@ -634,7 +703,7 @@ interface SignalStream {
   lists: (readonly number[])[] | null;
   /** Per list, the first entry not yet passed. */
   pointers: number[];
-  /** No match starts after this: where the last of its trailing words starts (or the text's end). */
+  /** No match starts after this: where the last of its required words starts (or the text's end). */
   lastStart: number;
   /** The last answer and the position it was asked for; valid for any position up to the match. */
   from: number;
@@ -720,10 +789,10 @@ export function findGatedSignals(
         }
       }
       if (!occurs) continue;
-      if (gated.trailing !== null) {
+      if (gated.required !== null) {
         // Every match holds one of these words, so none starts after the last of them (or at all without one).
         lastStart = -1;
-        for (const number of gated.trailing) {
+        for (const number of gated.required) {
           const positions =
             textWords !== null
               ? textWords.anchorPositions(number)

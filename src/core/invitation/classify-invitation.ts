@@ -149,6 +149,15 @@ const OUTWEIGHED_BY_INVITE: ReadonlySet<NegativeCategory> = new Set([
  * exactly such an ask ("would you be open to a quick call this week?").
  */
 const STRUCTURE_OUTWEIGHS: ReadonlySet<NegativeCategory> = new Set(['rejection', 'candidate-own']);
+/**
+ * A look-alike scoring this much is built as one (a newsletter's issue, a recruiter's whole pitch), and the
+ * reader's application or a footer-wrapped ask do not outweigh it.
+ */
+const DOMINANT_NEGATIVE = 6;
+/** A look-alike scoring less than this rests on one weak cue ("tell me what you're looking for"). */
+const ONE_WEAK_CUE = 4;
+/** Negatives read from the wrapper a message arrives in (a job board's or a marketplace's notification). */
+const WRAPPERS: ReadonlySet<NegativeCategory> = new Set(['job-alert', 'newsletter']);
 /** Negatives that describe a different kind of interview rather than a different stage of a job application. */
 const OTHER_KIND_OF_INTERVIEW: ReadonlySet<NegativeCategory> = new Set([
   'press',
@@ -409,11 +418,26 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // know some times"); a feedback call after a rejection names no role.
   const strongAsk =
     hiring && askScore >= 4.5 && asks.some((ask) => ask.role && ask.meeting) && ownMail.length === 0;
+  // Outreach is written to people who never applied: a reader who applied was not cold-called.
+  const readerApplied = job.hits.some(
+    (located) => located.hit.signal.applied === true && located.region !== quotedText,
+  );
+  const appliedOutweighs =
+    readerApplied && topNegative?.category === 'cold-outreach' && negativeScore < ONE_WEAK_CUE;
+  // A notification wrapper (a job board's or a marketplace's footer) does not outweigh an ask in it.
+  const askOutweighs =
+    topNegative !== undefined &&
+    hiring &&
+    askScore >= 4.5 &&
+    ownMail.length === 0 &&
+    ((WRAPPERS.has(topNegative.category) && negativeScore < DOMINANT_NEGATIVE) ||
+      (strongAsk && STRUCTURE_OUTWEIGHS.has(topNegative.category)));
   const structureHeard =
     topNegative === undefined ||
     negativeScore < 3 ||
     topNegative.category === 'acknowledgement' ||
-    (strongAsk && STRUCTURE_OUTWEIGHS.has(topNegative.category));
+    askOutweighs ||
+    appliedOutweighs;
   const structureExtra = structureHeard
     ? Math.max(0, structureScore - inviteScore - requestScore) + combination
     : 0;
@@ -442,11 +466,9 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // nothing asks the reader to meet, talk or be assessed.
   const courtesy =
     topNegative?.category === 'acknowledgement' && (explicitInvite || asksToMeet) && ownMail.length === 0;
-  const askOutweighs =
-    strongAsk && topNegative !== undefined && STRUCTURE_OUTWEIGHS.has(topNegative.category);
   const negativeFactor = courtesy
     ? 0
-    : ((explicitInvite && outweighed) || askOutweighs) && ownMail.length === 0
+    : ((explicitInvite && outweighed) || askOutweighs || appliedOutweighs) && ownMail.length === 0
       ? 0.5
       : 1;
   const net = positive - negativeFactor * (negativeScore + 0.25 * otherNegatives);

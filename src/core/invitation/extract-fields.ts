@@ -322,9 +322,17 @@ function isCapitalized(word: string): boolean {
 
 const NOT_LETTER_OR_DIGIT = new RegExp(`[^${LETTER}0-9&]`, 'g');
 
+/** Memo of `bare`, a pure function called on the same few hundred words over and over; bounded. */
+const bareCache = new Map<string, string>();
+
 function bare(word: string): string {
+  const known = bareCache.get(word);
+  if (known !== undefined) return known;
   const plain = /^[\x20-\x7e]*$/.test(word) ? word : word.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return plain.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  const value = plain.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  if (bareCache.size >= 10_000) bareCache.clear();
+  bareCache.set(word, value);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1144,6 +1152,22 @@ function isCompanyToken(token: string, compiled: CompiledExtraction): boolean {
   return isCapitalized(token) || (compiled.connectors.has(lower) && lower !== 'for' && lower !== 'in');
 }
 
+/**
+ * True when leadingCompany(phrase, …) is surely null, read off the first word alone: a lower-case word that
+ * is not "the" (with more to follow), a legal suffix or a connector stops the name before it starts
+ * ("with last week's notes"), and a name with no word is none. The same steps as its first round.
+ */
+function startsNoCompany(phrase: string, compiled: CompiledExtraction): boolean {
+  const code = phrase.charCodeAt(0);
+  if (!(code >= 97 && code <= 122)) return false;
+  const space = phrase.search(/\s/);
+  const token = space < 0 ? phrase : phrase.slice(0, space);
+  const lower = token.replace(/[,;:!?)"”]+$/, '').toLowerCase();
+  if (lower === 'the' && /\S/.test(phrase.slice(token.length))) return false;
+  if (compiled.legalSuffixes.has(lower)) return false;
+  return !(compiled.connectors.has(lower) && lower !== 'for' && lower !== 'in');
+}
+
 /** The capitalised company name at the start of a phrase ("Acme Robotics and we …" → "Acme Robotics"), or null. */
 function leadingCompany(
   phrase: string,
@@ -1248,6 +1272,20 @@ function acceptCompany(tokens: readonly string[], compiled: CompiledExtraction):
   return value;
 }
 
+/** A capitalised run of up to six words ("Cedar Ridge Valley", "Bank of Leeds"), compiled once. */
+const CAPITALISED_RUN = new RegExp(
+  `[${UPPER}\\d][${LETTER}0-9&'’.-]*(?:[ \\t]+(?:[${UPPER}\\d&][${LETTER}0-9&'’.-]*|of|and|de|the|for)){0,5}`,
+  'g',
+);
+
+/** What `bare(token).charAt(0)` is, read off an ASCII letter or digit in front without building `bare`. */
+function bareInitial(token: string): string {
+  const code = token.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 38) return token.charAt(0);
+  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+  return bare(token).charAt(0);
+}
+
 /** Capitalised runs in the text that spell the sender's domain ("Crestview Pharmacy" for crestviewpharmacy.com). */
 function findDomainNames(
   texts: readonly string[],
@@ -1257,10 +1295,7 @@ function findDomainNames(
   if (labels.length === 0) return [];
   const found = new Set<string>();
   const initials = new Set(labels.map((label) => label.charAt(0)));
-  const run = new RegExp(
-    `[${UPPER}\\d][${LETTER}0-9&'’.-]*(?:[ \\t]+(?:[${UPPER}\\d&][${LETTER}0-9&'’.-]*|of|and|de|the|for)){0,5}`,
-    'g',
-  );
+  const run = CAPITALISED_RUN;
   for (const text of texts) {
     run.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -1269,9 +1304,9 @@ function findDomainNames(
       const tokens = words(match[0]).map((t) => t.replace(/[.,]+$/, ''));
       for (let start = 0; start < tokens.length; start++) {
         // A span can spell a label only if its first letter starts the label (also for acronyms).
-        const first = bare(tokens[start] ?? '');
-        const initial = first.charAt(0);
+        const initial = bareInitial(tokens[start] ?? '');
         if (initial.length === 0 || !initials.has(initial)) continue;
+        const first = bare(tokens[start] ?? '');
         // A word that does not begin a label can still start an acronym ("Cedar Ridge Valley" → crv…), but only in a run.
         if (start === tokens.length - 1 && !labels.some((label) => label.replace(/-/g, '').startsWith(first)))
           continue;
@@ -1378,10 +1413,13 @@ function extractCompany(
   });
   const trailing = memoize((capture) => trailingCompany(capture, compiled));
   scanPatterns(compiled.companyPatterns, regions, ({ capture, quote, nextWord }, weight, where) => {
-    add(leading(`${capture} ${nextWord}`), `${where}: “${quote.trim()}”`, weight);
+    if (compiled.shortcuts && startsNoCompany(capture, compiled)) return;
+    const value = leading(`${capture} ${nextWord}`);
+    if (value !== null) add(value, `${where}: “${quote.trim()}”`, weight);
   });
   scanPatterns(compiled.companyLeadPatterns, regions, ({ capture, quote }, weight, where) => {
-    add(trailing(capture), `${where}: “${quote.trim()}”`, weight, weight >= 6);
+    const value = trailing(capture);
+    if (value !== null) add(value, `${where}: “${quote.trim()}”`, weight, weight >= 6);
   });
 
   for (const line of own.split('\n', 400)) {

@@ -2,7 +2,12 @@
  * GET /api/v1/events: a server-sent event stream of the caller's `open` and `click` hits, each with
  * `data: { trackerId, at, source }`. It authenticates like the rest of the API (Bearer header) or, because a
  * browser EventSource cannot send headers, with `?ticket=` from POST /api/v1/events/tickets: a signed,
- * single-account ticket valid for 60 s (only needed to open the stream; it is never logged).
+ * single-account ticket valid for 60 s that opens one stream, once (it is never logged).
+ *
+ * Why single use: a ticket travels in a URL, where it can leak (proxies, history), and a stream it opens
+ * lasts for hours. An EventSource that loses its stream retries the same URL, so a client using tickets
+ * must fetch a new ticket when its EventSource closes with an error, which it needed already for any
+ * reconnect later than 60 s. The task pane streams with its Bearer header and never uses tickets.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireAccount } from '../http/authenticate';
@@ -39,7 +44,7 @@ export const eventTicketRoutes: FastifyPluginAsyncTypebox = (app) => {
 
 /** GET /events; authenticates itself (header or ticket). */
 export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
-  const { tokens, clock, live } = app.deps;
+  const { tokens, clock, live, store } = app.deps;
   const open = new Set<() => void>();
   const perAccount = new Map<string, number>();
   // Streams never end by themselves; end them so that closing the server does not wait on them.
@@ -54,10 +59,13 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox = (app) => {
     async (request, reply) => {
       let accountId: string;
       if (request.query.ticket !== undefined) {
-        const fromTicket = tokens.readEventTicket(request.query.ticket, clock.now());
-        if (!fromTicket)
-          throw unauthorized('The event ticket is not valid or has expired; ask for a new one.');
-        accountId = fromTicket;
+        const now = clock.now();
+        const ticket = tokens.readEventTicket(request.query.ticket, now);
+        if (!ticket) throw unauthorized('The event ticket is not valid or has expired; ask for a new one.');
+        if (!(await store.claimEventTicket(ticket.ticketId, ticket.expiresAt, now))) {
+          throw unauthorized('The event ticket was already used to open a stream; ask for a new one.');
+        }
+        accountId = ticket.accountId;
       } else {
         await requireAccount(request);
         accountId = (request.account as { id: string }).id;

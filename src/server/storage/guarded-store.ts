@@ -45,6 +45,7 @@ export function guardStore(store: TrackerStore, timeoutMs: number): TrackerStore
     findLinkTarget: guard((trackerId, index) => store.findLinkTarget(trackerId, index)),
     recordHits: guard((hits) => store.recordHits(hits)),
     deleteHitsOlderThan: guard((cutoff) => store.deleteHitsOlderThan(cutoff)),
+    claimEventTicket: guard((ticketId, expiresAt, now) => store.claimEventTicket(ticketId, expiresAt, now)),
     ping: guard(() => store.ping()),
     close: () => store.close(),
   };

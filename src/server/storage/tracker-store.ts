@@ -10,6 +10,7 @@
  * Stability: this shape is shared with the PostgreSQL adapter. Change it only additively, and note the change
  * here. Changed once (the hit cap): getTracker returns the tally and the latest page of kept hits instead of
  * every hit, listTrackers returns tallies without hits, and listHits pages back through the kept hits.
+ * Added claimEventTicket (single-use live-event tickets).
  */
 import type { HitFact } from '../../core/tracking/hit-facts';
 import type { OpenTally } from '../../core/tracking/open-tally';
@@ -169,6 +170,13 @@ export interface TrackerStore {
   recordHits(hits: readonly HitFact[]): Promise<RecordedHit[]>;
   /** Retention: deletes hit rows with `at` before the cutoff (tallies keep counting them); resolves with how many were deleted. */
   deleteHitsOlderThan(cutoff: Date): Promise<number>;
+
+  /**
+   * Claims a live-event ticket for the one stream it may open: true the first time this id is claimed (on
+   * any instance sharing the storage), false ever after. Claims are kept until `expiresAt` (after which the
+   * ticket is refused anyway); each call forgets those expired by `now`.
+   */
+  claimEventTicket(ticketId: string, expiresAt: Date, now: Date): Promise<boolean>;
 
   /** Resolves when storage answers a trivial query (for /readyz); rejects otherwise. */
   ping(): Promise<void>;

@@ -12,6 +12,7 @@ import { resolveHitSource } from '../../core/tracking/summarize-opens';
 import type { LiveEvents } from '../live/live-events';
 import type { RecordedHit, TrackerStore } from '../storage/tracker-store';
 import type { HitOverflow } from './hit-overflow';
+import { createThrottledReport } from './throttled-report';
 
 export interface HitBufferOptions {
   store: Pick<TrackerStore, 'recordHits'>;
@@ -24,6 +25,13 @@ export interface HitBufferOptions {
   /** A write that has not settled after this long counts as failed and is retried (ids make that safe). */
   writeTimeoutMs?: number;
   onError?: (message: string, error: unknown) => void;
+  /**
+   * A failed write is reported at once, then at most once per this interval while writes keep failing (with
+   * a count of those not reported), so an outage does not flood the log. Default 60 s.
+   */
+  failureReportIntervalMs?: number;
+  /** Milliseconds now, for the report interval; Date.now unless a test moves time. */
+  now?: () => number;
   /**
    * Makes the disk spool for hits storage cannot take, given the buffer's own write so that replayed hits
    * publish live events too. Without it, failed hits stay queued and hits beyond `maxQueued` are dropped.
@@ -59,6 +67,9 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
   const interval = Math.min(Math.max(options.flushIntervalMs, 1), 100);
   const onError = options.onError ?? (() => undefined);
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
+  const reportOptions = { intervalMs: options.failureReportIntervalMs ?? 60_000, now: options.now };
+  const writeFailures = createThrottledReport({ ...reportOptions, unit: 'hits', report: onError });
+  const publishFailures = createThrottledReport({ ...reportOptions, unit: 'events', report: onError });
 
   let queue: HitFact[] = [];
   /**
@@ -109,11 +120,16 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
         inFlight = [];
         const queued = queue.length;
         const where = spillQueue() ? 'they were spooled to disk' : 'they stay queued';
-        onError(`Storing ${batch.length} hits failed; ${where} (${queued} queued)`, error);
+        writeFailures.failed(
+          `Storing ${batch.length} hits failed; ${where} (${queued} queued)`,
+          error,
+          batch.length,
+        );
         throw error;
       }
       inFlight = [];
       written += batch.length;
+      writeFailures.recovered('Storing hits');
       overflow?.storageAccepted();
       publish(recorded);
     }
@@ -128,7 +144,10 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
           at: hit.at.toISOString(),
           source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
         })
-        .catch((error: unknown) => onError('Publishing a live event failed', error));
+        .then(
+          () => publishFailures.recovered('Publishing live events'),
+          (error: unknown) => publishFailures.failed('Publishing a live event failed', error, 1),
+        );
     }
   }
 

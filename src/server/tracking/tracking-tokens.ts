@@ -18,6 +18,14 @@ export function isRandomId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
+/** What a genuine, unexpired event ticket says: whose stream it opens, and its own id for single use. */
+export interface EventTicket {
+  accountId: string;
+  /** 96 random bits, base64url: unique to this ticket, so a stream can claim it once. */
+  ticketId: string;
+  expiresAt: Date;
+}
+
 export type TrackingToken =
   { kind: 'pixel'; trackerId: string } | { kind: 'link'; trackerId: string; linkIndex: number };
 
@@ -28,8 +36,8 @@ export interface TrackingTokens {
   read(token: string): TrackingToken | null;
   /** A ticket that lets an EventSource (which cannot send headers) open the account's event stream. */
   eventTicket(accountId: string, expiresAt: Date): string;
-  /** The account of a ticket that is genuine and unexpired at `now`, else null. */
-  readEventTicket(ticket: string, now: Date): string | null;
+  /** The content of a ticket that is genuine and unexpired at `now`, else null. */
+  readEventTicket(ticket: string, now: Date): EventTicket | null;
 }
 
 export function createTrackingTokens(signer: TokenSigner): TrackingTokens {
@@ -49,15 +57,24 @@ export function createTrackingTokens(signer: TokenSigner): TrackingTokens {
       }
       return null;
     },
-    eventTicket: (accountId, expiresAt) => signer.sign(`t${accountId}${expiresAt.getTime().toString(36)}`),
+    eventTicket: (accountId, expiresAt) =>
+      signer.sign(`t${accountId}${randomBytes(12).toString('base64url')}${expiresAt.getTime().toString(36)}`),
     readEventTicket(ticket, now) {
       if (ticket.length > 200) return null;
       const { valid, value } = signer.unsign(ticket);
       if (!valid || value === null || value[0] !== 't') return null;
       const accountId = value.slice(1, 23);
-      const expires = parseInt(value.slice(23), 36);
-      if (!isRandomId(accountId) || !Number.isFinite(expires) || expires <= now.getTime()) return null;
-      return accountId;
+      const ticketId = value.slice(23, 39);
+      const expiresText = value.slice(39);
+      const expires = parseInt(expiresText, 36);
+      if (
+        !isRandomId(accountId) ||
+        !/^[A-Za-z0-9_-]{16}$/.test(ticketId) ||
+        !/^[0-9a-z]{1,11}$/.test(expiresText)
+      )
+        return null;
+      if (expires <= now.getTime()) return null;
+      return { accountId, ticketId, expiresAt: new Date(expires) };
     },
   };
 }

@@ -17,10 +17,16 @@ export interface DeferredInvitationDetector {
 /** The detector's code could not be fetched (offline, flaky network, a deploy replaced the chunk). */
 export class DetectorLoadError extends Error {
   constructor(cause: unknown) {
-    // webpack's ChunkLoadError puts the chunk's URL on a second line; the first says what failed.
-    const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]?.trim();
+    // webpack's "Loading chunk 333 failed." says nothing a user can act on; any other cause is shown.
+    const reason =
+      cause instanceof Error && cause.name === 'ChunkLoadError'
+        ? ''
+        : (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]?.trim();
     super(
       `Part of Politely didn't download${reason ? ` (${reason})` : ''}. Check your connection and try again.`,
+      {
+        cause,
+      },
     );
     this.name = 'DetectorLoadError';
   }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   DIGIT_WORD,
   deriveAnchorWords,
-  deriveTrailingWords,
+  deriveRequiredWords,
   findGatedSignals,
   gateGroup,
   indexWords,
@@ -117,35 +117,46 @@ describe('deriveAnchorWords', () => {
   });
 });
 
-describe('deriveTrailingWords', () => {
-  it('takes a last literal word, or the first words of a last group of literal alternatives', () => {
-    expect(deriveTrailingWords('(?:our|the) sales team')).toEqual(['team']);
+describe('deriveRequiredWords', () => {
+  it('takes the last mandatory word or group between whitespace, with optional letters spelled out', () => {
+    expect(sorted(deriveRequiredWords('a (?:phone screen|calls?)'))).toEqual(['call', 'calls', 'phone']);
+    expect(deriveRequiredWords('meet in \\d+')).toEqual(['in']);
+    expect(sorted(deriveRequiredWords('a team|b (?:x|y\\d)'))).toEqual(['b', 'team']);
+    expect(sorted(deriveRequiredWords('(?:your|the) (?:interview )?scorecards?'))).toEqual([
+      'scorecard',
+      'scorecards',
+    ]);
     expect(
-      sorted(deriveTrailingWords("(?:the|this) (?:[\\w’'/&,-]+\\s+){0,6}(?:role|phone screen|job)")),
+      deriveRequiredWords('(?:your|the) (?:[\\w’]+\\s+){0,3}interview (?:is|will be) (?:today|in \\d+)'),
+    ).toEqual(['today', 'in']);
+  });
+
+  it('takes a last literal word, or the first words of a last group of literal alternatives', () => {
+    expect(deriveRequiredWords('(?:our|the) sales team')).toEqual(['team']);
+    expect(
+      sorted(deriveRequiredWords("(?:the|this) (?:[\\w’'/&,-]+\\s+){0,6}(?:role|phone screen|job)")),
     ).toEqual(['job', 'phone', 'role']);
-    expect(sorted(deriveTrailingWords('new time|moved to (?:monday|later)'))).toEqual([
+    expect(sorted(deriveRequiredWords('new time|moved to (?:monday|later)'))).toEqual([
       'later',
       'monday',
       'time',
     ]);
-    expect(deriveTrailingWords('(?:phone screen|call)')).toEqual(['phone', 'call']);
+    expect(deriveRequiredWords('(?:phone screen|call)')).toEqual(['phone', 'call']);
   });
 
   it('needs whitespace (or the start of the match) right before that word, whatever optional parts do', () => {
-    expect(deriveTrailingWords('x (?:a|b)? team')).toEqual(['team']);
-    expect(deriveTrailingWords('x (?:a |b\\s+)*team')).toEqual(['team']);
-    expect(deriveTrailingWords('x(?:a |b )?team')).toBeNull();
-    expect(deriveTrailingWords('x(?:a |b)*team')).toBeNull();
-    expect(deriveTrailingWords('x-team')).toBeNull();
-    expect(deriveTrailingWords('x\\s*team')).toBeNull();
+    expect(deriveRequiredWords('x (?:a|b)? team')).toEqual(['team']);
+    expect(deriveRequiredWords('x (?:a |b\\s+)*team')).toEqual(['team']);
+    expect(deriveRequiredWords('x(?:a |b )?team')).toBeNull();
+    expect(deriveRequiredWords('x(?:a |b)*team')).toBeNull();
+    expect(deriveRequiredWords('x-team')).toBeNull();
+    expect(deriveRequiredWords('x\\s*team')).toBeNull();
   });
 
   it('refuses endings it cannot read as one whole word', () => {
-    expect(deriveTrailingWords('post(?!s)')).toBeNull();
-    expect(deriveTrailingWords('a (?:phone screen|calls?)')).toBeNull();
-    expect(deriveTrailingWords('meet in \\d+')).toBeNull();
-    expect(deriveTrailingWords('a team|b (?:x|y\\d)')).toBeNull();
-    expect(deriveTrailingWords('a team', 'giu')).toBeNull();
+    expect(deriveRequiredWords('post(?!s)')).toBeNull();
+    expect(deriveRequiredWords('post(?!s)|team')).toBeNull();
+    expect(deriveRequiredWords('a team', 'giu')).toBeNull();
   });
 });
 
@@ -231,14 +242,17 @@ describe('findGatedSignals', () => {
         { pattern: 'colou[r]?s? call', weight: 1 },
         { pattern: '(?:the|two) (?:[\\w’,-]+\\s+){0,3}(?:candidates|shortlist)', weight: 1 },
         { pattern: '(?:three|new) (?:minutes|trial)? (?:call|chat)', weight: 1 },
+        { pattern: 'two (?:candidates?|shortlist) (?:call|in \\d+)', weight: 1 },
         { pattern: 'call', weight: 1 },
       ],
     };
     const gated = gateGroup(tricky, true);
     expect(gated.signals.every((signal) => signal.anchors !== null)).toBe(true);
-    expect(gated.signals.filter((signal) => signal.trailing !== null).length).toBeGreaterThanOrEqual(4);
+    expect(gated.signals.filter((signal) => signal.required !== null).length).toBeGreaterThanOrEqual(4);
     const full = compileGroup(tricky);
     const pieces = [
+      'in',
+      'candidate',
       '30',
       '5',
       '45min',

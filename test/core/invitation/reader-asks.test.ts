@@ -380,3 +380,124 @@ describe('reader asks: what outweighs what', () => {
     ).toBe('not-invitation');
   });
 });
+
+describe('reader asks: the reader applied, wrappers, and other people being interviewed', () => {
+  it('does not take a founder who saw the application for cold outreach', () => {
+    expect(
+      verdictOf(
+        'Hi Marta,\n\nIke here, cofounder at Tallow. Saw you applied for the backend role on our jobs page. Would ' +
+          'you be up for a quick intro call this week? 20 min, I tell you where we are and you tell me what ' +
+          "you're looking for.\n\nIke",
+        { subject: 'Your application - quick call?', fromName: 'Ike Obi', fromEmail: 'ike@tallow.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a recruiter who saw the reader apply elsewhere, months ago, cold outreach', () => {
+    expect(
+      verdictOf(
+        'Hi Oli,\n\nI saw you applied for a warehouse role on a job board a while back. Not sure if you are still ' +
+          'looking, but are you open to new opportunities? I have two Shift Lead vacancies and would love to put ' +
+          'you forward. Give me a ring this week and we can have a chat.\n\nJess, Northern Staffing',
+        { subject: 'Still looking?', fromName: 'Jess Hart', fromEmail: 'jess@northernstaffing.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it("reads a client's ask inside a marketplace notification, footer and all", () => {
+    expect(
+      verdictOf(
+        'You have a new message\n\nHi Farah, thanks for your proposal for the Shopify speed job. I have shortlisted ' +
+          'you and one other. Could we jump on a 20 min call on Thursday before I decide? Send me a time that ' +
+          'works.\n\nDana\n\n--\nYou are receiving this email because you are a member. Manage notification settings',
+        {
+          subject: 'New message from Dana about "Store redesign"',
+          fromName: 'Gigly',
+          fromEmail: 'notify@gigly.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps the interviewers being asked to a debrief about who to invite the interviewer side', () => {
+    expect(
+      verdictOf(
+        'Hi all,\n\nThanks for interviewing this week. Let us meet on Friday at 4pm to compare notes and decide who ' +
+          'we invite to the final round. Please have your scorecards in by Thursday.\n\nHannah',
+        {
+          subject: 'Debrief: Designer candidates',
+          fromName: 'Hannah Ward',
+          fromEmail: 'hannah@quayside.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('keeps a friend offering a mock interview a friend, not an invitation', () => {
+    expect(
+      verdictOf(
+        'hey so your Kleiderhaus interview is on thursday right? want to do a mock interview tonight at 9? I can ' +
+          'play the hiring manager.\nC.',
+        { subject: 'practice tonight?', fromName: 'Chiara', fromEmail: 'chiara@mail.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('reads a calendar invitation sent "as we agreed by phone" as logistics', () => {
+    expect(
+      verdictOf(
+        'Hi Carlos,\n\nAs we agreed by phone this morning, here is the invitation for your interview with our ' +
+          'Commercial Director on Tuesday at 9:00. Please accept so it stays in your calendar.\n\nDolores, HR',
+        {
+          subject: 'Interview - Sales Manager',
+          fromName: 'Dolores Navarro',
+          fromEmail: 'dn@altavista.example',
+        },
+      ),
+    ).toBe('interview-logistics');
+  });
+
+  it('does not read a small feature in a copy of the app as a press feature', () => {
+    expect(
+      verdictOf(
+        'Hey Grace,\n\nThanks for the chat last week. Next up we would like to do a pairing session: you and one of ' +
+          'our devs working on a small feature in a stripped-down copy of our app. Pick whatever slot works: ' +
+          'https://calendly.com/mobilemint/pairing\n\nSipho, Head of Mobile',
+        {
+          subject: 'Pairing session? (iOS role)',
+          fromName: 'Sipho Dlamini',
+          fromEmail: 'sipho@mobilemint.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('reads an agency telling the reader the client shortlisted their profile for an interview drive', () => {
+    expect(
+      verdictOf(
+        'Dear Candidate,\n\nFurther to your application for the QA Lead opening, our client has shortlisted your ' +
+          'profile for the virtual interview drive on Saturday.\n\nPlease reply to this mail confirming your ' +
+          'participation.\n\nRegards,\nAmit, Talentbridge Consulting',
+        {
+          subject: 'Interview schedule - QA Lead',
+          fromName: 'Amit Rao',
+          fromEmail: 'amit@talentbridge.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('reads "can we change the interview to Monday?" as moving a meeting already agreed, not a new ask', () => {
+    expect(
+      verdictOf(
+        'Dear Ben,\n\nSorry, our team lead is travelling on Friday. Can we change the interview to Monday, same ' +
+          'hour (9:00)? If that is not ok, tell us another time.\n\nLan, HR',
+        {
+          subject: 'Re: Interview for the Android developer position',
+          fromName: 'Lan Tran',
+          fromEmail: 'lan@saobien.example',
+        },
+      ),
+    ).toBe('interview-logistics');
+  });
+});

@@ -129,6 +129,31 @@ describe('GET /api/v1/events', () => {
     await stream.close();
   });
 
+  it('opens one stream per ticket: the same ticket again, even at once, is refused', async () => {
+    const { apiKey } = await createAccount(t.app);
+    const issue = async () =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/events/tickets',
+          headers: { authorization: `Bearer ${apiKey}` },
+        })
+      ).json<{ ticket: string }>().ticket;
+    const ticket = await issue();
+    const stream = await openStream(`${base}/api/v1/events?ticket=${encodeURIComponent(ticket)}`);
+    expect(stream.response.status).toBe(200);
+    await stream.close();
+
+    const again = await t.app.inject({ url: `/api/v1/events?ticket=${encodeURIComponent(ticket)}` });
+    expect(again.statusCode).toBe(401);
+    expect(again.json().message).toMatch(/already used.*new one/);
+
+    // A fresh ticket opens a fresh stream (what an EventSource client does when its stream ends).
+    const next = await openStream(`${base}/api/v1/events?ticket=${encodeURIComponent(await issue())}`);
+    expect(next.response.status).toBe(200);
+    await next.close();
+  });
+
   it('refuses a missing key, a wrong key, a forged ticket and an expired one with 401', async () => {
     const { apiKey } = await createAccount(t.app);
     const { ticket } = (

@@ -108,7 +108,7 @@ describe('hostile and careless requests', () => {
       const { ticket } = issued.json() as { ticket: string };
       const asKey = await t.app.inject({ url: '/api/v1/trackers', headers: auth(ticket) });
       expect(asKey.statusCode).toBe(401);
-      expect(t.deps.tokens.readEventTicket(ticket, t.deps.clock.now())).toBe(alice.accountId);
+      expect(t.deps.tokens.readEventTicket(ticket, t.deps.clock.now())?.accountId).toBe(alice.accountId);
     });
   });
 

@@ -33,6 +33,30 @@ describe('HTTP behaviour shared by every route', () => {
       expect(actual.headers['access-control-allow-origin']).toBe('https://localhost:3000');
     });
 
+    it('lets the task pane read when a rate limit resets', async () => {
+      t = await buildTestApp({ config: { apiRateLimitPerMinute: 1 } });
+      const ask = () =>
+        t.app.inject({ url: '/api/v1/trackers', headers: { origin: 'https://localhost:3000' } });
+      const allowed = await ask();
+      const limited = await ask();
+      expect(limited.statusCode).toBe(429);
+      for (const response of [allowed, limited]) {
+        expect(response.headers['access-control-allow-origin']).toBe('https://localhost:3000');
+        const exposed = String(response.headers['access-control-expose-headers']).toLowerCase().split(/,\s*/);
+        expect(exposed).toEqual(
+          expect.arrayContaining([
+            'retry-after',
+            'x-ratelimit-limit',
+            'x-ratelimit-remaining',
+            'x-ratelimit-reset',
+          ]),
+        );
+      }
+      // …and the headers it may read are there to read.
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.headers['x-ratelimit-reset']).toEqual(expect.any(String));
+    });
+
     it('gives no CORS permission to any other origin', async () => {
       t = await buildTestApp({ config: { allowedOrigins: ['https://localhost:3000'] } });
       for (const origin of [

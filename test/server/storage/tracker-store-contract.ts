@@ -442,6 +442,21 @@ export function describeTrackerStoreContract(
       });
     });
 
+    describe('event tickets', () => {
+      it('lets each ticket be claimed once, even by racing claims, and forgets claims once expired', async () => {
+        const expiresAt = at(60_000);
+        const claims = await Promise.all(
+          Array.from({ length: 5 }, () => store.claimEventTicket('ticket-a', expiresAt, at(0))),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await store.claimEventTicket('ticket-a', expiresAt, at(1000))).toBe(false);
+        expect(await store.claimEventTicket('ticket-b', expiresAt, at(1000))).toBe(true);
+        // Past its expiry the claim is forgotten (the ticket itself is refused by then).
+        expect(await store.claimEventTicket('ticket-c', at(120_000), at(60_000))).toBe(true);
+        expect(await store.claimEventTicket('ticket-a', at(120_000), at(60_000))).toBe(true);
+      });
+    });
+
     describe('lifecycle', () => {
       it('answers a ping while open and rejects work after close', async () => {
         await expect(store.ping()).resolves.toBeUndefined();

@@ -123,6 +123,51 @@ describe('hit buffer', () => {
     expect(buffer.stats().queued).toBe(0);
   });
 
+  it('reports failed writes once per interval during an outage, with a count of the rest', async () => {
+    const fake = fakeStore();
+    const errors: string[] = [];
+    let clock = 0;
+    const buffer = createHitBuffer({
+      store: fake.store,
+      live: createInMemoryLiveEvents(),
+      flushIntervalMs: 100,
+      failureReportIntervalMs: 60_000,
+      now: () => clock,
+      onError: (message) => errors.push(message),
+    });
+    fake.fail(true);
+    // Every flush fails for 50 s: one report, not fifty.
+    for (let second = 0; second < 50; second++) {
+      clock = second * 1000;
+      buffer.enqueue(hit());
+      await expect(buffer.flush()).rejects.toThrow('database is down');
+    }
+    expect(errors).toEqual(['Storing 1 hits failed; they stay queued (1 queued)']);
+
+    clock = 61_000;
+    await expect(buffer.flush()).rejects.toThrow('database is down');
+    expect(errors).toHaveLength(2);
+    // 49 folded failures of 2…50 queued hits: 2 + 3 + … + 50 = 1274.
+    expect(errors[1]).toBe(
+      'Storing 50 hits failed; they stay queued (50 queued); 49 more failures (1274 hits) since the last report',
+    );
+
+    clock = 62_000;
+    await expect(buffer.flush()).rejects.toThrow('database is down');
+    fake.fail(false);
+    await buffer.flush();
+    expect(errors.slice(2)).toEqual([
+      'Storing hits works again; 1 more failure (50 hits) since the last report',
+    ]);
+    expect(fake.stored.size).toBe(50);
+
+    // The next outage is reported at once.
+    fake.fail(true);
+    buffer.enqueue(hit());
+    await expect(buffer.flush()).rejects.toThrow('database is down');
+    expect(errors).toHaveLength(4);
+  });
+
   it('retries on its own after a failure', async () => {
     const fake = fakeStore();
     const buffer = createHitBuffer({

@@ -35,9 +35,22 @@ describe('tracking tokens', () => {
 
   it('accepts an event ticket for its account until it expires', () => {
     const accountId = newRandomId();
-    const ticket = tokens.eventTicket(accountId, new Date(now.getTime() + 60_000));
-    expect(tokens.readEventTicket(ticket, now)).toBe(accountId);
+    const expiresAt = new Date(now.getTime() + 60_000);
+    const ticket = tokens.eventTicket(accountId, expiresAt);
+    expect(tokens.readEventTicket(ticket, now)).toEqual({
+      accountId,
+      ticketId: expect.any(String),
+      expiresAt,
+    });
     expect(tokens.readEventTicket(ticket, new Date(now.getTime() + 60_000))).toBeNull();
+  });
+
+  it('gives every event ticket its own id, even two for one account in the same instant', () => {
+    const accountId = newRandomId();
+    const expiresAt = new Date(now.getTime() + 60_000);
+    const [a, b] = [tokens.eventTicket(accountId, expiresAt), tokens.eventTicket(accountId, expiresAt)];
+    expect(a).not.toBe(b);
+    expect(tokens.readEventTicket(a, now)?.ticketId).not.toBe(tokens.readEventTicket(b, now)?.ticketId);
   });
 
   it('refuses a token signed with another secret, and absurdly long input', () => {

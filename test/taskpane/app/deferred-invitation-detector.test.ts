@@ -29,21 +29,31 @@ describe('createDeferredInvitationDetector', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a failed download as DetectorLoadError with the first line of the cause, and retries on the next call', async () => {
+  it('reports a failed download as DetectorLoadError, and retries on the next call', async () => {
     const load = vi
       .fn<() => Promise<AnalyzeInvitation>>()
-      .mockRejectedValueOnce(new Error('Loading chunk 512 failed.\n(error: https://cdn.example/512.js)'))
+      .mockRejectedValueOnce(chunkLoadError())
       .mockResolvedValueOnce(analyze);
     const detector = createDeferredInvitationDetector(load);
 
     const failure = await detector.analyzeInvitation(email).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DetectorLoadError);
+    // webpack's chunk number means nothing to the user; the advice does.
     expect((failure as Error).message).toBe(
-      "Part of Politely didn't download (Loading chunk 512 failed.). Check your connection and try again.",
+      "Part of Politely didn't download. Check your connection and try again.",
     );
 
     await expect(detector.analyzeInvitation(email)).resolves.toBe(analysis);
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('names any other cause, on one line', async () => {
+    const detector = createDeferredInvitationDetector(() =>
+      Promise.reject(new Error('Unexpected token <\n  at detector.js:1')),
+    );
+    await expect(detector.analyzeInvitation(email)).rejects.toThrow(
+      "Part of Politely didn't download (Unexpected token <). Check your connection and try again.",
+    );
   });
 
   it('swallows a failed preload, so nothing is unhandled, and the next call fetches again', async () => {
@@ -65,3 +75,10 @@ describe('createDeferredInvitationDetector', () => {
     }
   });
 });
+
+/** What webpack rejects a failed `import()` with. */
+function chunkLoadError(): Error {
+  const error = new Error('Loading chunk 512 failed.\n(error: https://cdn.example/512.js)');
+  error.name = 'ChunkLoadError';
+  return error;
+}

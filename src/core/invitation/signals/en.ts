@@ -38,6 +38,8 @@ const NOT_MODAL = `(?<!(?:may|might|could|won[’']t|will not|not|never|n[’']t
 
 const s = (pattern: string, weight: number, reason?: string): PhraseSignal =>
   reason === undefined ? { pattern, weight } : { pattern, weight, reason };
+/** A job-context phrase that says the reader applied. */
+const applied = (signal: PhraseSignal): PhraseSignal => ({ ...signal, applied: true });
 
 export const englishSignals: InvitationSignalTable = {
   language: 'en',
@@ -156,10 +158,8 @@ export const englishSignals: InvitationSignalTable = {
   jobContext: {
     reason: 'refers to your application',
     signals: [
-      s(
-        '(?:your|ur|yr) (?:application|candidacy|resume|résumé|cv|curriculum|profile|background|experience|submission|portfolio)',
-        2,
-      ),
+      applied(s('(?:your|ur|yr) (?:application|candidacy|submission)', 2)),
+      s('(?:your|ur|yr) (?:resume|résumé|cv|curriculum|profile|background|experience|portfolio)', 2),
       s(
         '(?:the|this|our) ' + SOME + '(?:role|position|opening|vacancy|opportunity|job)',
         1,
@@ -187,18 +187,24 @@ export const englishSignals: InvitationSignalTable = {
         1,
         'comes from a recruiter',
       ),
-      s('(?:you|you have) applied', 2),
-      s(`(?:you|you have|you${APOS}ve) put (?:in|yourself forward) for`, 2, 'refers to your application'),
-      s('applied (?:for|to)', 1),
-      s(
-        '(?:thank(?:s| you) for|for) (?:applying|your application|your interest in (?:the|our|this))',
-        2,
-        'refers to your application',
+      applied(s('(?:you|you have) applied', 2)),
+      applied(
+        s(`(?:you|you have|you${APOS}ve) put (?:in|yourself forward) for`, 2, 'refers to your application'),
       ),
-      s(
-        '(?:answering|responding to|replying to|response to) (?:the|our|my) (?:ad|advert|advertisement|post|posting|listing|job ad|job post)',
-        2,
-        'refers to your application',
+      s('applied (?:for|to)', 1),
+      applied(
+        s(
+          '(?:thank(?:s| you) for|for) (?:applying|your application|your interest in (?:the|our|this))',
+          2,
+          'refers to your application',
+        ),
+      ),
+      applied(
+        s(
+          '(?:answering|responding to|replying to|response to) (?:the|our|my) (?:ad|advert|advertisement|post|posting|listing|job ad|job post)',
+          2,
+          'refers to your application',
+        ),
       ),
       s(
         '(?:got|received|saw|read|reviewed|looked at|liked) your (?:resume|cv|application|portfolio|details)',
@@ -239,7 +245,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`(?:like|love|want|happy) to (?:learn|hear) more about (?:you|your)`, 2, 'asks to speak with you'),
       s(
-        `(?:move|moving|advance|advancing|progress|progressing|invite) (?:you )?(?:forward |on |ahead )?(?:to|into|with) (?:the |an? )?(?:next|second|final|first|onsite|on-site) (?:round|stage|step|interview)`,
+        `(?<!\\b(?:who|whom|which|which candidates|someone|people) (?:we |they |to )?)(?:move|moving|advance|advancing|progress|progressing|invite) (?:you )?(?:forward |on |ahead )?(?:to|into|with) (?:the |an? )?(?:next|second|final|first|onsite|on-site) (?:round|stage|step|interview)`,
         5,
         'moves you to the next round',
       ),
@@ -250,7 +256,7 @@ export const englishSignals: InvitationSignalTable = {
       ),
       s(`offer you an? ${FEW}(?:interview|call|chat)`, 5, 'offers you an interview'),
       s(
-        `${NOT_IF_SELECTED}(?<!\\bnot (?:been )?)(?:shortlisted|selected|chosen) (?:you )?(?:for|to) (?:an? |the )?(?:interview|next round|next stage|next step|phone screen|assessment|final)`,
+        `${NOT_IF_SELECTED}(?<!\\bnot (?:been )?)(?:shortlisted|selected|chosen) (?:you |it |your (?:profile|cv|resume|application) )?(?:for|to) (?:an? |the )?(?:virtual |video |phone |online |f2f |face-to-face |in-person |technical |walk-in )?(?:interview|next round|next stage|next step|phone screen|assessment|final)`,
         5,
         'says you were shortlisted',
       ),
@@ -281,7 +287,7 @@ export const englishSignals: InvitationSignalTable = {
         'asks to bring you in for an interview',
       ),
       s(
-        `${NOT_IF_WE}(?:want|like|love|wish|plan|hope|need|going|gonna) to (?:do|have|hold|conduct|run) (?:an? |the |your |our )?${FEW}(?:interview|phone screen|screening call|screening)`,
+        `${NOT_IF_WE}(?:want|like|love|wish|plan|hope|need|going|gonna) to (?:do|have|hold|conduct|run) (?:an? |the |your |our )?${FEW}(?<!mock |practice |practise |research |exit )(?:interview|phone screen|screening call|screening)`,
         5,
         'asks to interview you',
       ),
@@ -702,6 +708,7 @@ export const englishSignals: InvitationSignalTable = {
   readerAsk: {
     questions: [
       `(?:can|could|would|will|do|did|won${APOS}t|can${APOS}t) (?:you|u|ya)`,
+      `(?:can|could|shall) we`,
       `(?:are|r) (?:you|u)`,
       `(?:you|u) (?:free|around|available|about|up for)`,
       `any chance`,
@@ -750,7 +757,7 @@ export const englishSignals: InvitationSignalTable = {
       `join (?:us|me|the team)|see (?:you|us)|see what you|make it`,
     ],
     slots: [
-      `time|times|slot|slots|window|windows|date|dates|day|days|availability|available|(?<!feel )free|spot|asap`,
+      `time|times|slot|slots|window|windows|date|dates|day|days|availability|available|(?<!feel )free|spot|asap|participation|attendance|presence`,
       `(?:work|works|suit|suits) (?:for )?(?:you|u)|convenient|good for you|ok for you|okay for you`,
       `(?:that|this|it)(?:${APOS}s| is| would be)? (?:ok|okay|alright|all right|fine|possible)`,
     ],
@@ -762,7 +769,9 @@ export const englishSignals: InvitationSignalTable = {
     readerWords: ['you', 'your', 'u', 'ya', 'yourself'],
     notAsks: [
       `(?:would|do) you (?:like|want|need) (?:me|us) to`,
-      `(?:should|shall|can|could|may) (?:i|we)`,
+      `(?:should|shall|can|could|may) i|(?:should|may) we`,
+      // Moving a meeting already agreed is logistics, however it is asked.
+      `re-?schedul(?:e|ed|ing)|re-?arrange|postpone|(?:move|push|shift|bring forward) (?:it|our|the|your|this|that|today${APOS}s|tomorrow${APOS}s)|(?:move|moving|push|shift|change|changing|switch|bring) (?:[\\w’'-]+ ){0,3}(?:to|forward to|back to) (?:\\d|next|the|a|an|${WEEKDAY})|(?:\\d|am|pm) instead|instead of`,
       `(?:feel free|don${APOS}t hesitate|do not hesitate|happy to answer)`,
       `(?:please|kindly) (?:find|see|note|ignore|disregard|be aware|accept|allow|do not|don${APOS}t|keep)`,
       `if you (?:have|had) (?:any )?(?:questions|queries)`,
@@ -1203,7 +1212,7 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(
-          `(?:working on|doing|running|recording|filming|producing|putting together|writing) (?:a|an) ${FEW}(?:piece|story|article|feature|segment|report|documentary|episode|package)`,
+          `(?:working on|doing|running|recording|filming|producing|putting together|writing) (?:a|an) ${FEW}(?:piece|story|article|feature(?! (?:in|for|of) (?:a|an|the|our|your) (?:[\\w-]+ ){0,2}(?:copy|version|codebase|code|app|product|repo|sandbox|branch))|segment|report|documentary|episode|package)`,
           5,
           'is working on a story or programme',
         ),
@@ -1233,7 +1242,7 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:voucher|gift card|honorarium|incentive|compensated for your time)`, 2),
         s(`(?:journalist|reporter|editor|writer|correspondent|producer) (?:at|for|with)`, 4),
         s(
-          `(?<!your )(?:article|story|feature|piece|profile|series) (?:about|on|for|in)(?! (?:our|the|your|a) (?:[\\w-]+ )?(?:codebase|code|product|app|repo|stack|platform|sandbox))`,
+          `(?<!your )(?:article|story|feature|piece|profile|series) (?:about|on|for|in)(?! (?:our|the|your|a) (?:[\\w-]+ )?(?:codebase|code|product|app|repo|stack|platform|sandbox|copy|version|branch))`,
           3,
         ),
         s(`(?:magazine|newspaper|publication|blog|newsroom|outlet|media)`, 2),
@@ -1253,6 +1262,7 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(`interview(?:er|ing)? (?:panel |skills )?training`, 6),
         s(`hiring committee`, 5),
+        s(`(?:your|the|our) (?:interview )?scorecards?`, 5),
         s(
           `(?:received|have|got) (?:\\d+|a lot of|lots of|many|loads of|dozens of|over \\d+) (?:applications|applicants|cvs|candidates)|(?:meet|meeting) ${FEW}to shortlist`,
           5,
@@ -1401,6 +1411,8 @@ export const englishSignals: InvitationSignalTable = {
     confirmation: {
       reason: 'confirms an interview already arranged',
       signals: [
+        s(`as (?:we )?agreed(?: (?:by|on|over) (?:the )?(?:phone|email|teams|zoom|call))?`, 4),
+        s(`please accept (?:so|the (?:invite|invitation)|it|this (?:invite|invitation))`, 3),
         s(
           `(?:interview|call|screen|meeting|appointment|booking) (?:is |has been |was )?(?:now )?(?:confirmed|booked|scheduled for|scheduled on|set for|locked in)`,
           6,

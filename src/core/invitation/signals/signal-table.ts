@@ -16,6 +16,8 @@ export interface PhraseSignal {
   weight: number;
   /** Overrides the group's reason label, e.g. "asks you to choose a time". */
   reason?: string;
+  /** The phrase says the reader applied ("you applied", "thanks for your application"): nobody cold-calls them. */
+  applied?: boolean;
 }
 
 /** A group of phrases that all point the same way. */

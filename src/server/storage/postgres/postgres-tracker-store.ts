@@ -429,6 +429,18 @@ export async function createPostgresTrackerStore(
       }
     },
 
+    async claimEventTicket(ticketId: string, expiresAt: Date, now: Date): Promise<boolean> {
+      // One statement: forgetting the expired claims and claiming this one commit together.
+      const { rows } = await pool.query<{ claimed: boolean }>(
+        `WITH forgotten AS (DELETE FROM event_ticket_claims WHERE expires_at <= $3)
+         INSERT INTO event_ticket_claims (ticket_id, expires_at) VALUES ($1, $2)
+         ON CONFLICT (ticket_id) DO NOTHING
+         RETURNING true AS claimed`,
+        [ticketId, expiresAt, now],
+      );
+      return rows.length === 1;
+    },
+
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -69,6 +69,14 @@ export const sqliteMigrations: readonly string[] = [
   DROP INDEX hits_by_tracker_time;
   CREATE INDEX hits_by_tracker_seq ON hits (tracker_id, seq);
   `,
+  // Single-use live-event tickets: a claim per ticket, kept until the ticket expires.
+  `
+  CREATE TABLE event_ticket_claims (
+    ticket_id TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX event_ticket_claims_by_expiry ON event_ticket_claims (expires_at);
+  `,
 ];
 
 /** The number of the migration (1-based) after which existing trackers' tallies are counted from their hits. */

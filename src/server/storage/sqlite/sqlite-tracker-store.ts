@@ -138,6 +138,10 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
     ),
     saveTally: saveTallyStatement(db),
     deleteHitsBefore: db.prepare('DELETE FROM hits WHERE at < ?'),
+    forgetExpiredClaims: db.prepare<[number]>('DELETE FROM event_ticket_claims WHERE expires_at <= ?'),
+    claimTicket: db.prepare<[string, number]>(
+      'INSERT INTO event_ticket_claims (ticket_id, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    ),
     ping: db.prepare('SELECT 1'),
   };
 
@@ -227,6 +231,11 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
     });
   });
 
+  const claimTicketTx = db.transaction((ticketId: string, expiresAt: number, now: number): boolean => {
+    statements.forgetExpiredClaims.run(now);
+    return statements.claimTicket.run(ticketId, expiresAt).changes === 1;
+  });
+
   const hitPage = (trackerId: string, limit: number, beforeSeq: number | null): HitPage => {
     const size = hitPageSize(limit);
     // One extra row tells whether an older page follows.
@@ -307,6 +316,8 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
       }),
     recordHits: (hits) => run(() => (hits.length === 0 ? [] : recordHitsTx.immediate(hits))),
     deleteHitsOlderThan: (cutoff) => run(() => statements.deleteHitsBefore.run(cutoff.getTime()).changes),
+    claimEventTicket: (ticketId, expiresAt, now) =>
+      run(() => claimTicketTx.immediate(ticketId, expiresAt.getTime(), now.getTime())),
     ping: () =>
       run(() => {
         statements.ping.get();

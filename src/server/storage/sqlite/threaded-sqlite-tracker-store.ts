@@ -106,6 +106,7 @@ export async function createThreadedSqliteTrackerStore(options: {
       });
     },
     deleteHitsOlderThan: call('deleteHitsOlderThan'),
+    claimEventTicket: call('claimEventTicket'),
     ping: call('ping'),
     async close() {
       if (failure) return;
