@@ -14,7 +14,13 @@ import {
 import type { SignalHit } from './compile-signals';
 import type { EmailCategory, InvitationVerdict } from './email-input';
 import { namesMatch } from './compare-names';
-import { compileReaderAsks, findReaderAsks, subjectNamesRole, type ReaderAsk } from './find-reader-asks';
+import {
+  compileReaderAsks,
+  findReaderAsks,
+  mentionsOtherApplication,
+  subjectNamesRole,
+  type ReaderAsk,
+} from './find-reader-asks';
 import type { ScheduleDetails } from './find-schedule';
 import { authorTextWindow, type EmailText } from './read-email-text';
 import type {
@@ -332,8 +338,22 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const proposal = scoreGroup(compiled.meetingProposal, body, conditional);
   const subjectInvite = scoreGroup(compiled.subjectInvite, subjectRegion);
 
+  const askShape = compileReaderAsks(table);
+  // "Thanks for your application" means a job only when nothing else was applied for (a mortgage, a flat).
+  const otherApplication =
+    askShape !== null &&
+    job.hits.some((located) => located.hit.signal.applied === true) &&
+    (mentionsOtherApplication(subject, askShape) || mentionsOtherApplication(ownText, askShape));
+  const jobHits = otherApplication
+    ? job.hits.filter((located) => located.hit.signal.applied !== true)
+    : job.hits;
   const contextScore = Math.min(context.score, 5);
-  const jobScore = Math.min(job.score, 3);
+  const jobScore = otherApplication
+    ? Math.min(
+        jobHits.reduce((sum, located) => sum + located.weight, 0),
+        3,
+      )
+    : Math.min(job.score, 3);
   const inviteScore = Math.min(invite.score, 8);
   const requestScore = Math.min(request.score, 7);
   const subjectScore = Math.min(subjectInvite.score, 5);
@@ -347,11 +367,10 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
 
   // An ask to the reader, scored by how it is built rather than by its wording: in a hiring context, a
   // question or request that names a meeting or a time is an invitation's core, however it is phrased.
-  const askShape = compileReaderAsks(table);
-  const roleSubject = askShape !== null && subjectNamesRole(subject, askShape);
+  const roleSubject = askShape !== null && !otherApplication && subjectNamesRole(subject, askShape);
   // The reader's application is the strongest job context; a role or the word "interview" alone is weaker:
   // recruiters write to people who never applied, and researchers and journalists interview too.
-  const applied = job.hits.some((located) => located.hit.signal.weight >= 2) || (roleSubject && isReply);
+  const applied = jobHits.some((located) => located.hit.signal.weight >= 2) || (roleSubject && isReply);
   const namedJob = applied || roleSubject || (jobScore > 0 && contextScore > 0);
   const hiring = namedJob || jobScore > 0 || contextScore > 0;
   // Without any hiring context an ask counts for nothing, so it is not looked for.
@@ -419,7 +438,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const strongAsk =
     hiring && askScore >= 4.5 && asks.some((ask) => ask.role && ask.meeting) && ownMail.length === 0;
   // Outreach is written to people who never applied: a reader who applied was not cold-called.
-  const readerApplied = job.hits.some(
+  const readerApplied = jobHits.some(
     (located) => located.hit.signal.applied === true && located.region !== quotedText,
   );
   const appliedOutweighs =

@@ -33,6 +33,8 @@ export interface CompiledReaderAsks {
   date: RegExp;
   notAsk: RegExp;
   reader: RegExp;
+  /** An application for something other than a job ("your mortgage application"). */
+  otherApplication: RegExp;
   /** A form that starts with the reader ("you can …") is in statement order. */
   readerFirst: RegExp;
   role: RegExp;
@@ -62,6 +64,11 @@ export function compileReaderAsks(table: InvitationSignalTable): CompiledReaderA
     reader: new RegExp(`\\b(?:${alternation(shape.readerWords)})\\b`, 'i'),
     readerFirst: new RegExp(`^(?:${alternation(shape.readerWords)})\\b`, 'i'),
     role: new RegExp(`\\b(?:${alternation([...table.roleNouns, ...shape.roleWords])})\\b`, 'i'),
+    // "Applying to be a Nursery Practitioner", "the nursery nurse role": a role after the noun makes it a job.
+    otherApplication: new RegExp(
+      `\\b(?:(?:${alternation(shape.otherApplications)}) applications?|(?:application|applications|applying|applied) (?:for|to) (?!be\\b)(?:a |an |the |your |our |this )?(?:[\\w-]+ ){0,2}(?:${alternation(shape.otherApplications)}))\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${alternation([...table.roleNouns, ...shape.roleWords])})\\b)`,
+      'i',
+    ),
   };
   cache.set(shape, compiled);
   return compiled;
@@ -157,4 +164,9 @@ export function findReaderAsks(text: string, compiled: CompiledReaderAsks, condi
 /** True when a short subject line names a role or the application ("Re: Bookkeeper", "Nanny position"). */
 export function subjectNamesRole(subject: string, compiled: CompiledReaderAsks): boolean {
   return subject.length <= 120 && compiled.role.test(subject);
+}
+
+/** True when the text applies for something other than a job ("thanks for your application for the flat"). */
+export function mentionsOtherApplication(text: string, compiled: CompiledReaderAsks): boolean {
+  return compiled.otherApplication.test(text);
 }

@@ -501,3 +501,44 @@ describe('reader asks: the reader applied, wrappers, and other people being inte
     ).toBe('interview-logistics');
   });
 });
+
+describe('reader asks: applications for things other than a job', () => {
+  it.each([
+    [
+      'Your mortgage application',
+      'Hi Sam, thanks for your application. Could you pop into the branch on Tuesday at 2pm to sign?',
+    ],
+    [
+      'Re: flat on Elm Road',
+      'Hi, thanks for your application for the flat. Can you come for a viewing on Saturday at 11?',
+    ],
+    [
+      'Leave request',
+      'Hi Jo, could you come to HR on Friday at 10 to go over your application for parental leave?',
+    ],
+    [
+      'Arts Fund',
+      'Thanks for your application to the Arts Fund. Could you join a short call on Wednesday at 4pm?',
+    ],
+  ])('keeps "%s" with an ask to meet out of the job context', (subject, body) => {
+    expect(verdictOf(body, { subject, fromName: 'Kate Hill', fromEmail: 'kate@harbour.example' })).toBe(
+      'not-invitation',
+    );
+  });
+
+  it('still reads "applying to be a Nursery Practitioner" or "the nursery nurse role" as a job', () => {
+    const bodies = [
+      'Hi Zara, thank you for applying to be a Nursery Practitioner. Could you come in on Thursday at 9 to meet the team?',
+      'Hi Zara, thanks for your application for the nursery nurse role. Could you come in on Thursday at 9 to meet us?',
+    ];
+    for (const body of bodies) {
+      expect(
+        verdictOf(body, {
+          subject: 'Your application',
+          fromName: 'Emily Grant',
+          fromEmail: 'emily@oakleaf.example',
+        }),
+      ).toBe('invitation');
+    }
+  });
+});

@@ -191,7 +191,7 @@ export const englishSignals: InvitationSignalTable = {
       applied(
         s(`(?:you|you have|you${APOS}ve) put (?:in|yourself forward) for`, 2, 'refers to your application'),
       ),
-      s('applied (?:for|to)', 1),
+      applied(s('applied (?:for|to)', 1)),
       applied(
         s(
           '(?:thank(?:s| you) for|for) (?:applying|your application|your interest in (?:the|our|this))',
@@ -211,7 +211,7 @@ export const englishSignals: InvitationSignalTable = {
         2,
         'refers to your application',
       ),
-      s('application', 1, 'refers to an application'),
+      applied(s('application', 1, 'refers to an application')),
       s(
         '(?:thanks|thank you|cheers) for (?:the|your|sending (?:the|your|over your|us your|me your)) (?:cv|resume|résumé|application|portfolio|details)',
         2,
@@ -798,6 +798,15 @@ export const englishSignals: InvitationSignalTable = {
       'poste',
       'stelle',
       'bewerbung',
+    ],
+    otherApplications: [
+      'mortgage|loan|credit|credit card|card|account|insurance|claim|refund',
+      'visa|passport|permit|residence permit|licen[cs]e|driving licen[cs]e|planning permission|planning',
+      'flat|apartment|room|house|property|tenancy|rental|lease|viewing',
+      'leave|parental leave|annual leave|holiday|sick leave|transfer|secondment',
+      'place|school|nursery|course|degree|university|college|admission|scholarship|bursary',
+      'grant|fund|funding|award|prize|residency|fellowship',
+      'membership|club|allotment|permit|parking permit',
     ],
   },
 

@@ -59,6 +59,11 @@ export interface ReaderAskShape {
   notAsks: string[];
   /** Words that put a short subject line in a job context besides the role nouns ("position", "CV", "vacancy"). */
   roleWords: string[];
+  /**
+   * What else people apply for ("mortgage", "visa", "the flat"): an application for one of these is not a job
+   * application, so the phrases that say the reader applied do not count as job context.
+   */
+  otherApplications: string[];
 }
 
 /** A pattern that locates a field, with how much a match counts. */
