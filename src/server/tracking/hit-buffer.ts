@@ -2,14 +2,16 @@
  * HitBuffer takes accepted hits without waiting on storage and writes them in batched store transactions:
  * within `flushIntervalMs` (≤ 100 ms) of arrival, or at once when a batch fills. A failed write keeps the
  * hits queued (up to `maxQueued`) and is retried on the next tick; because the store is idempotent on hit
- * ids, a retry never double counts. After each write it publishes live events for the newly stored hits.
+ * ids, a retry never double counts. After each write it publishes live events for the newly stored hits
+ * (a flooded tracker's at about one a second after a burst: see live-event-throttle.ts).
  *
  * With an `overflow` (see hit-overflow.ts), a failed write or a full queue moves the queued hits to a local
  * spool file instead of holding or dropping them, and the spool is replayed once storage accepts writes again.
  */
 import type { HitFact } from '../../core/tracking/hit-facts';
 import { resolveHitSource } from '../../core/tracking/summarize-opens';
-import type { LiveEvents } from '../live/live-events';
+import { createLiveEventThrottle } from '../live/live-event-throttle';
+import type { LiveEvents, LiveHit } from '../live/live-events';
 import type { RecordedHit, TrackerStore } from '../storage/tracker-store';
 import type { HitOverflow } from './hit-overflow';
 import { createThrottledReport } from './throttled-report';
@@ -30,8 +32,10 @@ export interface HitBufferOptions {
    * a count of those not reported), so an outage does not flood the log. Default 60 s.
    */
   failureReportIntervalMs?: number;
-  /** Milliseconds now, for the report interval; Date.now unless a test moves time. */
+  /** Milliseconds now, for the report interval and the live-event throttle; Date.now unless a test moves time. */
   now?: () => number;
+  /** Live events one tracker may send at once, then about one a second (see live-event-throttle.ts). */
+  liveEventBurst?: number;
   /**
    * Makes the disk spool for hits storage cannot take, given the buffer's own write so that replayed hits
    * publish live events too. Without it, failed hits stay queued and hits beyond `maxQueued` are dropped.
@@ -70,6 +74,16 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
   const reportOptions = { intervalMs: options.failureReportIntervalMs ?? 60_000, now: options.now };
   const writeFailures = createThrottledReport({ ...reportOptions, unit: 'hits', report: onError });
   const publishFailures = createThrottledReport({ ...reportOptions, unit: 'events', report: onError });
+  const liveEvents = createLiveEventThrottle({
+    burst: options.liveEventBurst,
+    now: options.now,
+    publish: (accountId: string, event: LiveHit) => {
+      live.publish(accountId, event).then(
+        () => publishFailures.recovered('Publishing live events'),
+        (error: unknown) => publishFailures.failed('Publishing a live event failed', error, 1),
+      );
+    },
+  });
 
   let queue: HitFact[] = [];
   /**
@@ -137,17 +151,12 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
 
   function publish(recorded: RecordedHit[]): void {
     for (const { hit, accountId, creatorClientKey, firstOutsideAt } of recorded) {
-      live
-        .publish(accountId, {
-          kind: hit.kind,
-          trackerId: hit.trackerId,
-          at: hit.at.toISOString(),
-          source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
-        })
-        .then(
-          () => publishFailures.recovered('Publishing live events'),
-          (error: unknown) => publishFailures.failed('Publishing a live event failed', error, 1),
-        );
+      liveEvents.offer(accountId, {
+        kind: hit.kind,
+        trackerId: hit.trackerId,
+        at: hit.at.toISOString(),
+        source: resolveHitSource(hit, creatorClientKey, firstOutsideAt),
+      });
     }
   }
 
@@ -210,6 +219,8 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
         clearTimeout(timeUp);
         await overflow.close();
       }
+      // Events held back from a flooded tracker go out now, while the streams are still open.
+      liveEvents.flush();
       return queue.length;
     },
     stats: () => ({ queued: queue.length + inFlight.length, written, dropped, failedFlushes }),

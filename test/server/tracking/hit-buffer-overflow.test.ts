@@ -66,6 +66,8 @@ describe('hit buffer with a disk overflow', () => {
       live,
       flushIntervalMs: 10,
       maxQueued,
+      // Every hit of the one tracker here gets its live event (the flood throttle is tested on its own).
+      liveEventBurst: 1000,
       overflow: (write) =>
         createHitOverflow({ path: spoolPath, write, retryDelayMs: { first: 20, max: 50 } }),
     });

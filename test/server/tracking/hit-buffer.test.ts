@@ -168,6 +168,25 @@ describe('hit buffer', () => {
     expect(errors).toHaveLength(4);
   });
 
+  it("holds a flooded tracker's live events to a burst, and its stream ends on the latest hit", async () => {
+    const fake = fakeStore();
+    const live = createInMemoryLiveEvents();
+    const published: LiveHit[] = [];
+    live.subscribe('acct', (event) => published.push(event));
+    const buffer = createHitBuffer({ store: fake.store, live, flushIntervalMs: 100, liveEventBurst: 10 });
+    const flood = Array.from({ length: 500 }, (_, i) =>
+      hit({ at: new Date(Date.UTC(2026, 10, 2, 10, 0, i)) }),
+    );
+    flood.forEach((h) => buffer.enqueue(h));
+    await buffer.flush();
+    expect(fake.stored.size).toBe(500);
+    expect(published).toHaveLength(10);
+
+    await buffer.close(1000);
+    expect(published).toHaveLength(11);
+    expect(published.at(-1)?.at).toBe(flood.at(-1)?.at.toISOString());
+  });
+
   it('retries on its own after a failure', async () => {
     const fake = fakeStore();
     const buffer = createHitBuffer({
