@@ -48,6 +48,8 @@ interface CompiledExtraction {
   /** False for a table made by withoutWordGate: every scan reads the whole text, no shortcut is taken. */
   shortcuts: boolean;
   titlePatterns: CompiledPattern[];
+  /** The title patterns that end on "role"/"position" (weight ≥ ANCHORED_TITLE_WEIGHT). */
+  anchoredTitlePatterns: CompiledPattern[];
   companyPatterns: CompiledPattern[];
   companyLeadPatterns: CompiledPattern[];
   selfIntroductions: RegExp[];
@@ -180,10 +182,11 @@ function withoutCaseFlag(source: string): string {
 function compilePatterns(
   patterns: readonly FieldPattern[],
   placeholder: string,
-  capture: string,
+  captureFor: string | ((pattern: FieldPattern) => string),
   gated: boolean,
 ): CompiledPattern[] {
   return patterns.map((p) => {
+    const capture = typeof captureFor === 'string' ? captureFor : captureFor(p);
     if (p.pattern.startsWith(placeholder)) {
       const source = p.pattern.slice(placeholder.length);
       return {
@@ -206,6 +209,13 @@ function compilePatterns(
   });
 }
 
+/** Title patterns at least this heavy name the role outright ("applied for …", "the … role"). */
+const NAMING_TITLE_WEIGHT = 4;
+
+function titlePhraseFor(pattern: FieldPattern): string {
+  return pattern.weight >= NAMING_TITLE_WEIGHT ? TITLE_PHRASE : PHRASE;
+}
+
 function labelRegex(labels: readonly string[]): RegExp {
   return new RegExp(`^[|*\\s]*(?:${escapeWords(labels)})[*\\s]*:[*\\s]*(.{2,120}?)[|*\\s]*$`, 'i');
 }
@@ -218,7 +228,15 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
   const gated = usesWordGate(table);
   const compiled: CompiledExtraction = {
     shortcuts: gated,
-    titlePatterns: compilePatterns(table.titlePatterns, '{title}', TITLE_PHRASE, gated),
+    // The wider title phrase (dashes, ".NET") only where the pattern names the role outright: after a
+    // loose "as"/"for" a dash ends the title anyway, and the narrower phrase scans faster.
+    titlePatterns: compilePatterns(table.titlePatterns, '{title}', titlePhraseFor, gated),
+    anchoredTitlePatterns: compilePatterns(
+      table.titlePatterns.filter((p) => p.weight >= ANCHORED_TITLE_WEIGHT),
+      '{title}',
+      titlePhraseFor,
+      false,
+    ),
     companyPatterns: compilePatterns(table.companyPatterns, '{company}', PHRASE, gated),
     companyLeadPatterns: compilePatterns(table.companyLeadPatterns, '{company}', LEAD_PHRASE, gated),
     selfIntroductions: table.selfIntroductions.map(
@@ -592,7 +610,7 @@ function trimTitle(
   // is kept when it says what the role works on. "Intro call – Customer Success Manager": the later part.
   let dashSpecialisation = '';
   // Split with the dashes kept: ["Business Analyst", "-", "Claims Transformation"].
-  const pieces = text.split(/\s+([–—-])\s+/);
+  const pieces = /\s[–—-]\s/.test(text) ? text.split(/\s+([–—-])\s+/) : [text];
   if (pieces.length > 1) {
     const parts = pieces.filter((_, i) => i % 2 === 0);
     // "Barista – Shift Lead", "Head of Eng - Staff Engineer": the last part that names a role.
@@ -874,7 +892,7 @@ function scanPatterns(
 }
 
 /** How much of the quoted history is read for a title when the author's own words name none. */
-const QUOTED_TITLE_CHARS = 3_000;
+const QUOTED_TITLE_CHARS = 2_000;
 
 /**
  * "Clinical Research Associate II" over "Clinical Research Associate", ".NET Full Stack Developer" over "Full
@@ -930,8 +948,8 @@ function extractJobTitle(
   const pool = new CandidatePool();
   const anchoredTitle = memoize((capture) => trimTitle(capture, compiled, true, context));
   const looseTitle = memoize((capture) => trimTitle(capture, compiled, false));
-  const readPatterns = (from: readonly ScanRegion[]): void =>
-    scanPatterns(compiled.titlePatterns, from, ({ capture, quote }, weight, where) => {
+  const readPatterns = (patterns: readonly CompiledPattern[], from: readonly ScanRegion[]): void =>
+    scanPatterns(patterns, from, ({ capture, quote }, weight, where) => {
       const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
       const value = anchoredAtEnd ? anchoredTitle(capture) : looseTitle(capture);
       if (value === null) return;
@@ -939,7 +957,7 @@ function extractJobTitle(
       if (!isCapitalized(value) && !anchoredAtEnd) return;
       pool.add(value, `${where}: “${quote.trim()}”`, weight);
     });
-  readPatterns(regions);
+  readPatterns(compiled.titlePatterns, regions);
 
   const lines = own.split('\n', 400);
   for (let i = 0; i < lines.length; i++) {
@@ -983,10 +1001,13 @@ function extractJobTitle(
     if (isCapitalized(value) || wholeRole) pool.add(value, `subject: “${sources.subject.trim()}”`, 4);
   }
 
-  // A reply that names no role: the earlier message it quotes often does ("for the AP Clerk role").
+  // A reply that names no role: the earlier message it quotes often does ("for the AP Clerk role"). Only
+  // the patterns that end on "role"/"position" are read there, without indexing its words: few scans of
+  // a few KB cost less than the index.
   if (pool.best(1) === null && sources.text.quoted.length > 0) {
-    readPatterns([
-      scanRegion('earlier message', sources.text.quoted.slice(0, QUOTED_TITLE_CHARS), 0, compiled),
+    const quoted = sources.text.quoted.slice(0, QUOTED_TITLE_CHARS);
+    readPatterns(compiled.anchoredTitlePatterns, [
+      { where: 'earlier message', text: quoted, bonus: 0, words: null },
     ]);
   }
 
@@ -1002,7 +1023,17 @@ function extractJobTitle(
 const RESERVED_LABELS = new Set(['example', 'test', 'invalid', 'localhost']);
 
 /** The labels of the sender's domain that could name the employer, or [] for free-mail and platforms. */
+/** The last answer of domainLabels: one extraction asks for the same sender several times. */
+let lastDomainLabels: { fromEmail: string; labels: string[] } | null = null;
+
 function domainLabels(fromEmail: string): string[] {
+  if (lastDomainLabels?.fromEmail === fromEmail) return lastDomainLabels.labels;
+  const labels = computeDomainLabels(fromEmail);
+  lastDomainLabels = { fromEmail, labels };
+  return labels;
+}
+
+function computeDomainLabels(fromEmail: string): string[] {
   const at = fromEmail.lastIndexOf('@');
   if (at < 0) return [];
   const domain = fromEmail
@@ -1373,7 +1404,9 @@ function extractCompany(
   const signatureLines = [
     ...new Set([
       ...sources.text.signature.slice(0, 8),
-      ...(underName.length > 0 ? underName : linesAfterName(sources.text.own, words(signer)[0] ?? '')),
+      ...(underName.length > 0 || !signer.includes(' ')
+        ? underName
+        : linesAfterName(sources.text.own, words(signer)[0] ?? '')),
     ]),
   ];
   const signatureText = signatureLines.join(' ');
@@ -1425,6 +1458,9 @@ function extractCompany(
   for (const line of own.split('\n', 400)) {
     const label = compiled.companyLabel.exec(line.trim());
     if (label?.[1]) add(leadingCompany(label[1], compiled, ''), `“${line.trim()}”`, 5);
+    // "Ops & People @ Little Loom Studio": a role or team "@" the company (a pattern cannot start at "@").
+    const at = line.indexOf(' @ ');
+    if (at > 0) add(leadingCompany(line.slice(at + 3), compiled, ''), `text: “${line.trim()}”`, 3);
   }
 
   // Signature lines: "Technical Recruiter | Northwind Analytics", "Halcyon Freight". The first name on a
@@ -1563,10 +1599,12 @@ function fullerCompany(
 ): Candidate {
   const key = nameKey(best.value);
   const size = words(best.value).length;
+  // Every fuller name contains the chosen name's last word (possessive aside): a cheap first test.
+  const lastWord = (words(key).pop() ?? '').toLowerCase();
   let fuller: Candidate | null = null;
   for (const candidate of candidates) {
-    // A name read only in passing (score far below the chosen one's) is not trusted to extend it.
     if (candidate === best || candidate.score < 1) continue;
+    if (!candidate.value.toLowerCase().includes(lastWord)) continue;
     const candidateKey = nameKey(candidate.value);
     if (candidateKey === key || !candidateKey.includes(key)) continue;
     const tokens = words(candidate.value);
@@ -1605,11 +1643,14 @@ function startsWithPlatformCue(line: string, compiled: CompiledExtraction): bool
  * bar, colon or "at"), not where "The" starts a sentence ("The Acme team would like…").
  */
 function writtenWithThe(value: string, texts: readonly string[]): boolean {
-  if (/^the\s/i.test(value)) return false;
+  if (/^the\s/i.test(value) || !texts.some((text) => text.includes(`The ${value}`))) return false;
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const standing = new RegExp(`(?:^|[-–—|:@(]\\s*|\\bat\\s+)The ${escaped}(?=\\s*(?:$|[-–—|,.)]))`);
   return texts.some((text) => text.includes(`The ${value}`) && standing.test(text.trim()));
 }
+
+/** The first word of every platform name: most names are ruled out by one set lookup. */
+const PLATFORM_FIRST_WORDS = new Set(hiringPlatformNames.map((name) => name.split(' ')[0] ?? name));
 
 /** Words a platform's sender name adds to the platform's own ("GoodTime Scheduling", "Trac Jobs"). */
 const PLATFORM_SENDER_WORDS =
@@ -1622,6 +1663,7 @@ const PLATFORM_SENDER_WORDS =
  */
 function isPlatformName(value: string): boolean {
   const lower = value.toLowerCase().trim();
+  if (!PLATFORM_FIRST_WORDS.has(/^[^\s:(]*/.exec(lower)?.[0] ?? '')) return false;
   return hiringPlatformNames.some((name) => {
     if (lower === name) return true;
     if (!lower.startsWith(name)) return false;

@@ -31,10 +31,6 @@ export const englishFieldVocabulary: FieldVocabulary = {
       pattern: '(?:being|become|becoming) (?:our|the|a|an) (?:next |new )?{title}',
       weight: 4,
     },
-    {
-      pattern: '(?:looking for|need|needs|hiring|recruiting) (?:an? |a new |another )?{title}',
-      weight: 2,
-    },
     { pattern: '(?:as|for) (?:an? |our |the )?(?:next |new )?{title}', weight: 2 },
   ],
   companyPatterns: [
@@ -69,15 +65,13 @@ export const englishFieldVocabulary: FieldVocabulary = {
     // "I am Agnieszka from CleanPro Services", "this is Mo from Khalid Fresh Foods".
     {
       pattern:
-        "(?:i am|i[’']m|this is|it[’']s|my name is) [A-Za-z’'-]+(?: [A-Za-z’'-]+)?,? (?:from|at|with|of) (?:the )?{company}",
+        "(?:i am|i[’']m|this is|my name is) [A-Za-z’'-]+(?: [A-Za-z’'-]+)?,? (?:from|at|with|of) (?:the )?{company}",
       weight: 4,
     },
     // "I am Carla the manager of the Tapas Bar El Rincón", "owner of Crumb & Co" ("Head of Procurement",
     // "Director of Nursing" are roles, so neither is a cue).
     { pattern: '(?:owner|co-owner|founder|co-founder|proprietor) (?:of|at) (?:the )?{company}', weight: 3 },
     { pattern: 'manager (?:of|at) the {company}', weight: 3 },
-    // "Ops & People @ Little Loom Studio" (a word first: there is no word boundary before "@").
-    { pattern: "[\\w&’']+ @ {company}", weight: 3 },
     { pattern: '(?:at|with|from) {company}', weight: 1 },
   ],
   roleNouns: [
