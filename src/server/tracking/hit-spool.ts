@@ -135,7 +135,7 @@ export function createHitSpool<T>(options: HitSpoolOptions<T>): HitSpool<T> {
         refused,
       );
     } else {
-      refusals.recovered(`hit spool ${path}: taking hits`);
+      refusals.recovered(`hit spool ${path} has room again`);
     }
     if (lines.length === 0) return 0;
     const fd = openSync(path, 'a', 0o600);
