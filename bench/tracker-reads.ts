@@ -5,7 +5,8 @@
  * clients, a second apart, written in batches of 1,000 as the hit buffer does), then times the detail read
  * (GET /api/v1/trackers/:id) and the list read (GET /api/v1/trackers, 20 trackers, the flooded one among
  * them) through the real app (app.inject: routes, schemas, serialization, guarded store), and prints the
- * median and worst latency of 30 reads each and the response sizes. It also times the hit writes.
+ * median and worst latency of 30 reads each and the response sizes. It also times the hit writes and counts
+ * the hit rows kept for the tracker.
  * `--db postgres` uses a throwaway schema on DATABASE_URL (postgres://…). Bounded: nothing listens.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import type { HitFact } from '../src/core/tracking/hit-facts';
 import { createPostgresTrackerStore } from '../src/server/storage/postgres/postgres-tracker-store';
 import { createSqliteTrackerStore } from '../src/server/storage/sqlite/sqlite-tracker-store';
-import type { TrackerStore } from '../src/server/storage/tracker-store';
+import type { HitCursor, TrackerStore } from '../src/server/storage/tracker-store';
 import { buildTestApp, createAccount, createTracker, START } from '../test/server/support/build-test-app';
 import { createTestSchema } from '../test/server/storage/postgres-test-database';
 
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   const { store, cleanup } = await openStore(options);
   const t = await buildTestApp({ store, storageTimeoutMs: 30_000 });
   try {
-    const { apiKey } = await createAccount(t.app);
+    const { accountId, apiKey } = await createAccount(t.app);
     const headers = { authorization: `Bearer ${apiKey}` };
     for (let i = 0; i < 19; i++) await createTracker(t.app, apiKey);
     const flooded = await createTracker(t.app, apiKey);
@@ -124,6 +125,14 @@ async function main(): Promise<void> {
       await store.recordHits(batch);
     }
     const writeSeconds = (performance.now() - writeStarted) / 1000;
+
+    let keptRows = 0;
+    let before: HitCursor | null = null;
+    do {
+      const page = await store.listHits(accountId, flooded.id, { limit: 200, before });
+      keptRows += page?.hits.length ?? 0;
+      before = page?.next ?? null;
+    } while (before);
 
     const detail = await timeReads(() =>
       t.app.inject({ method: 'GET', url: `/api/v1/trackers/${flooded.id}`, headers }),
@@ -154,7 +163,9 @@ async function main(): Promise<void> {
       console.log(
         `tracker reads (${options.db}), one tracker with ${options.hits.toLocaleString('en')} hits`,
       );
-      console.log(`writes  ${report.writes.hitsPerSecond.toLocaleString('en')} hits/s in batches of 1,000`);
+      console.log(
+        `writes  ${report.writes.hitsPerSecond.toLocaleString('en')} hits/s in batches of 1,000; ${keptRows.toLocaleString('en')} hit rows kept`,
+      );
       console.log(row('detail', detail));
       console.log(row('list', list));
       console.log(

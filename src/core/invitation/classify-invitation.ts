@@ -381,7 +381,12 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // Invitations are built from three parts: a named job, something to attend (asked for or proposed) and
   // a time, a slot or a link. All three together count beyond their separate phrases, most when one
   // sentence holds the ask, the meeting and the time.
-  const meetingPart = inviteScore > 0 || proposalScore > 0 || asks.some((ask) => ask.meeting);
+  // An ask for a time in an email that names an interview or an assessment is about that step.
+  const meetingPart =
+    inviteScore > 0 ||
+    proposalScore > 0 ||
+    asks.some((ask) => ask.meeting) ||
+    (contextScore >= 3 && asks.some((ask) => ask.time));
   // A link in the author's words is where a step is booked or taken ("Complete assessment >> https://…").
   const timePart =
     asks.some((ask) => ask.time) ||
@@ -566,7 +571,9 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   }
 
   // Logistics first when they outweigh the look-alikes: a cancellation may say the role is "on hold".
-  const invitationActs = inviteScore + requestScore + subjectScore + linkScore + structureExtra;
+  // Asking only for a time is what logistics mail does too ("if Monday is not ok, tell us another time").
+  const invitationActs =
+    inviteScore + requestScore + subjectScore + linkScore + (asksToMeet ? structureExtra : 0);
   if (
     topLogistics &&
     logisticsScore >= LOGISTICS_THRESHOLD &&

@@ -1371,6 +1371,58 @@ function findDomainNames(
   return [...found];
 }
 
+/** How much of the quoted thread is searched for the sender's domain spelled out. */
+const QUOTED_DOMAIN_CHARS = 8_000;
+const SPELLING_TOKEN = new RegExp(`[${LETTER}0-9]+|&`, 'g');
+
+/**
+ * Words that spell a domain label exactly, written in any case and kept as written: "kowalczyk roofing"
+ * for kowalczykroofing.com, "Bean & Leaf" for beanandleaf.co. Up to five words on one line; a single word
+ * counts when it is capitalised or in the first text (the signature, where "@ thimble" names the employer).
+ */
+function findDomainSpelling(
+  texts: readonly string[],
+  labels: readonly string[],
+  compiled: CompiledExtraction,
+): string | null {
+  for (const raw of labels) {
+    const label = raw.replace(/-/g, '');
+    if (label.length < 4 || !/^[a-z0-9]+$/.test(label)) continue;
+    // A cheap first look: the label's letters with spaces allowed between them, "&" for "and".
+    const loose = new RegExp(
+      [...label].join('[ \\t]*').replace(/a\[ \\t\]\*n\[ \\t\]\*d/g, (and) => `(?:${and}|&)`),
+      'i',
+    );
+    for (let t = 0; t < texts.length; t++) {
+      const text = texts[t] ?? '';
+      if (!loose.test(text)) continue;
+      const tokens = [...text.matchAll(SPELLING_TOKEN)];
+      for (let i = 0; i < tokens.length; i++) {
+        let spelled = '';
+        for (let j = i; j < tokens.length && j < i + 5; j++) {
+          const token = tokens[j];
+          if (token === undefined) break;
+          if (j > i) {
+            const before = tokens[j - 1];
+            const gap = text.slice((before?.index ?? 0) + (before?.[0].length ?? 0), token.index);
+            if (!/^[ \t]+$/.test(gap)) break;
+          }
+          spelled += token[0] === '&' ? 'and' : bare(token[0]);
+          if (!label.startsWith(spelled)) break;
+          if (spelled !== label) continue;
+          const value = text.slice(tokens[i]?.index ?? 0, token.index + token[0].length);
+          const single = j === i;
+          if (single && t !== 0 && !isCapitalized(value)) break;
+          const accepted = acceptCompany(words(value), compiled);
+          if (accepted !== null) return accepted;
+          break;
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /** The few lines under the signer's name (title, company), wherever the signature block sits. */
 function linesAfterName(own: string, name: string): string[] {
   if (name.length < 2) return [];
@@ -1522,8 +1574,17 @@ function extractCompany(
   // Names that spell the sender's domain, looked for only when no candidate found so far does.
   if (!raw.some((candidate) => domainAffinity(candidate.value, labels) === 3)) {
     const texts = [subject, signatureText, own.slice(0, 6_000), sources.text.quotedFirst.slice(0, 3_000)];
-    for (const value of findDomainNames(texts, labels, compiled)) {
-      add(value, `spells the sender's domain (${sources.fromEmail.trim()})`, 1);
+    const evidence = `spells the sender's domain (${sources.fromEmail.trim()})`;
+    const found = findDomainNames(texts, labels, compiled);
+    for (const value of found) add(value, evidence, 1);
+    if (found.length === 0) {
+      // The name written in any case ("kowalczyk roofing", "co-founder @ thimble") or further up the thread.
+      const spelled = findDomainSpelling(
+        [signatureText, subject, own.slice(0, 6_000), sources.text.quoted.slice(0, QUOTED_DOMAIN_CHARS)],
+        labels,
+        compiled,
+      );
+      if (spelled !== null) add(spelled, evidence, 1);
     }
   }
 
@@ -1572,12 +1633,8 @@ function extractCompany(
     return { value, evidence: fuller.evidence };
   }
 
-  // Last resort: the sender's own domain, when it is not free mail, a hiring platform or an agency.
-  const label = labels[labels.length - 1];
-  if (!onBehalf && label && /^[a-z]{3,20}$/.test(label)) {
-    const value = label.charAt(0).toUpperCase() + label.slice(1);
-    return { value, evidence: `sender's domain: ${sources.fromEmail.trim()}` };
-  }
+  // A company named only in the sender's address stays unknown: "northwindanalytics.com" does not say
+  // whether the employer writes itself "Northwind Analytics", "NorthWind" or something else.
   return UNKNOWN;
 }
 

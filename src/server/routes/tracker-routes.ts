@@ -169,7 +169,7 @@ function encodeHitCursor(cursor: HitCursor): string {
 }
 
 function decodeHitCursor(cursor: string): HitCursor {
-  const match = /^e\.([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const match = /^e\.([1-9][0-9]{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match?.[1])
     throw new HttpError(
       400,

@@ -1,7 +1,8 @@
 /**
  * TrackerStore is the tracker's one storage port: every adapter (SQLite, PostgreSQL) keeps accounts, trackers
  * and hit facts behind it; every method resolves or rejects (never throws synchronously), every read and delete
- * is scoped to one account, and hit writes are idempotent on the hit id.
+ * is scoped to one account, and hit writes are idempotent on the hit id (for every hit still kept in detail,
+ * which always covers a tracker's latest `recentKept` hits, so a retried recent batch never counts twice).
  *
  * Hits are bounded per tracker: every hit is counted in the tracker's tally (kept on the tracker, so reads
  * never scan hits), but only the first `firstKept` and the latest `recentKept` hits of a tracker are kept in

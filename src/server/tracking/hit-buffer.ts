@@ -79,7 +79,7 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
     now: options.now,
     publish: (accountId: string, event: LiveHit) => {
       live.publish(accountId, event).then(
-        () => publishFailures.recovered('Publishing live events'),
+        () => publishFailures.recovered('Publishing live events works again'),
         (error: unknown) => publishFailures.failed('Publishing a live event failed', error, 1),
       );
     },
@@ -143,7 +143,7 @@ export function createHitBuffer(options: HitBufferOptions): HitBuffer {
       }
       inFlight = [];
       written += batch.length;
-      writeFailures.recovered('Storing hits');
+      writeFailures.recovered('Storing hits works again');
       overflow?.storageAccepted();
       publish(recorded);
     }

@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { createThrottledReport } from './throttled-report';
 
 export interface HitCodec<T> {
   encode(hit: T): unknown;
@@ -41,8 +42,13 @@ export interface HitSpoolOptions<T> {
   maxBytes?: number;
   /** Data-sync each appended batch (survives a power cut, not just a process crash). */
   sync?: boolean;
-  /** Told about anything worth a log line: hits refused because the spool is full, torn lines skipped. */
+  /**
+   * Told about anything worth a log line: hits refused because the spool is full (at most once a minute
+   * while it stays full, with a count of the rest), torn lines skipped.
+   */
   onWarning?: (message: string) => void;
+  /** Milliseconds now, for the warning interval; Date.now unless a test moves time. */
+  now?: () => number;
 }
 
 export interface HitSpoolStats {
@@ -75,6 +81,12 @@ export function createHitSpool<T>(options: HitSpoolOptions<T>): HitSpool<T> {
   const maxBytes = options.maxBytes ?? 512 * 1024 * 1024;
   const sync = options.sync ?? true;
   const warn = options.onWarning ?? (() => undefined);
+  const refusals = createThrottledReport({
+    intervalMs: 60_000,
+    unit: 'hits',
+    now: options.now,
+    report: (message) => warn(message),
+  });
   const directory = dirname(path);
   mkdirSync(directory, { recursive: true });
 
@@ -117,7 +129,13 @@ export function createHitSpool<T>(options: HitSpoolOptions<T>): HitSpool<T> {
     const refused = hits.length - lines.length;
     if (refused > 0) {
       stats.refusedHits += refused;
-      warn(`hit spool ${path} is full (${maxBytes} bytes); ${refused} hit(s) were refused and are lost`);
+      refusals.failed(
+        `hit spool ${path} is full (${maxBytes} bytes); ${refused} hit(s) were refused and are lost`,
+        undefined,
+        refused,
+      );
+    } else {
+      refusals.recovered(`hit spool ${path} has room again`);
     }
     if (lines.length === 0) return 0;
     const fd = openSync(path, 'a', 0o600);

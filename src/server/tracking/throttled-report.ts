@@ -16,8 +16,8 @@ export interface ThrottledReportOptions {
 export interface ThrottledReport {
   /** Something failed; `items` counts what it concerned (in `unit`s) for the folded total. */
   failed(message: string, error: unknown, items: number): void;
-  /** The thing works again: reports what was folded since the last report, if anything, and resets. */
-  recovered(what: string): void;
+  /** The thing works again: says `message` with what was folded since the last report, if anything, and resets. */
+  recovered(message: string): void;
 }
 
 export function createThrottledReport(options: ThrottledReportOptions): ThrottledReport {
@@ -44,9 +44,9 @@ export function createThrottledReport(options: ThrottledReportOptions): Throttle
       foldedFailures = 0;
       foldedItems = 0;
     },
-    recovered(what) {
+    recovered(message) {
       if (lastReportAt === null) return;
-      if (foldedFailures > 0) options.report(`${what} works again${folded()}`, undefined);
+      if (foldedFailures > 0) options.report(`${message}${folded()}`, undefined);
       lastReportAt = null;
       foldedFailures = 0;
       foldedItems = 0;

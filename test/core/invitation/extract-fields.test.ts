@@ -108,12 +108,13 @@ describe('extraction: company', () => {
     expect(fields.company.value).toBe('Kestrel Labs');
   });
 
-  it('falls back to the sender’s domain, but never a free-mail domain', () => {
-    expect(fieldsOf({ body: 'Can you do Monday?', fromEmail: 'ana@quillfield.com' }).company.value).toBe(
-      'Quillfield',
-    );
+  it('takes the company from the text where it spells the sender’s domain, never a free-mail domain', () => {
     expect(
-      fieldsOf({ body: 'Can you do Monday?', fromEmail: 'ana.ruiz@gmail.com' }).company.value,
+      fieldsOf({ body: 'Can you do Monday?\n\nAna\nQuillfield', fromEmail: 'ana@quillfield.com' }).company
+        .value,
+    ).toBe('Quillfield');
+    expect(
+      fieldsOf({ body: 'Can you do Monday?\n\nAna\nGmail', fromEmail: 'ana.ruiz@gmail.com' }).company.value,
     ).toBeNull();
   });
 

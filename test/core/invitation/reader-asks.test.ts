@@ -542,3 +542,28 @@ describe('reader asks: applications for things other than a job', () => {
     }
   });
 });
+
+describe('reader asks: mass mail to applicants and things applied for besides jobs', () => {
+  it('reads "Dear Applicant … the final step is an assessment centre, please choose a date" as an invitation', () => {
+    expect(
+      verdictOf(
+        'Dear Applicant,\n\nWell done on passing the online tests. The final step is a virtual assessment centre. ' +
+          'Please choose a date in the portal by Friday.\n\nEarly Careers Team',
+        {
+          subject: 'Graduate Scheme 2027',
+          fromName: 'Early Careers',
+          fromEmail: 'earlycareers@halden.example',
+        },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a mentoring scheme asking an applicant to its kick-off call out of the job context', () => {
+    expect(
+      verdictOf(
+        'Hi Ana, thanks for applying to our mentoring scheme. Could you join the kick-off call on Monday at 6pm?',
+        { subject: 'Mentoring scheme', fromName: 'Mentor Hub', fromEmail: 'hello@mentorhub.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+});

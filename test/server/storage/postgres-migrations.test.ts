@@ -107,7 +107,7 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
         lastOpenedAt: new Date(t0 + 29 * 61_000),
       });
       const { rows } = await pool.query<{ id: string; seq: number }>(
-        'SELECT id, seq FROM hits WHERE tracker_id = $1 ORDER BY seq',
+        'SELECT id, seq::integer AS seq FROM hits WHERE tracker_id = $1 ORDER BY seq',
         ['t1'],
       );
       expect(rows.map((row) => row.id)).toEqual([...old].reverse().map((hit) => hit.id));

@@ -4,6 +4,7 @@
  * (with the hit-detail limits asked for, or the defaults).
  */
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_TALLY, tallyOf } from '../../../src/core/tracking/open-tally';
 import {
@@ -429,6 +430,84 @@ export function describeTrackerStoreContract(
         expect(late?.firstOutsideAt).toEqual(at(5000));
         expect((await capped.getTracker(owner, created.id))?.tally).toEqual(
           tallyOf([own, recipient], created.creatorClientKey),
+        );
+      });
+
+      const drawnHit = fc.record({
+        atSeconds: fc.integer({ min: 0, max: 240 }),
+        client: fc.constantFrom('203.0.113.0|Chrome', '198.51.100.0|Firefox', '192.0.2.0|GoogleImageProxy'),
+        kind: fc.constantFrom<HitFact['kind']>('open', 'open', 'click'),
+        signal: fc.constantFrom<HitFact['signal']>('human', 'proxy', 'scanner'),
+      });
+
+      type DrawnHit = { atSeconds: number; client: string; kind: HitFact['kind']; signal: HitFact['signal'] };
+
+      function hitsFrom(trackerId: string, drawn: DrawnHit[]): HitFact[] {
+        return drawn.map((d, i) =>
+          hit(trackerId, {
+            id: `${String(i).padStart(3, '0')}-${randomUUID()}`,
+            at: at(d.atSeconds * 1000),
+            clientKey: d.client,
+            kind: d.kind,
+            linkIndex: d.kind === 'click' ? 0 : null,
+            signal: d.signal,
+          }),
+        );
+      }
+
+      /** Splits `hits` into consecutive batches at the given cut points. */
+      function batches(hits: HitFact[], cuts: number[]): HitFact[][] {
+        const points = [...new Set(cuts.map((c) => c % (hits.length + 1)))].sort((a, b) => a - b);
+        return [...points, hits.length].map((to, i, all) => hits.slice(i === 0 ? 0 : all[i - 1], to));
+      }
+
+      it('tallies exactly while every hit is kept, whatever the order, batching and retries', async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(drawnHit, { minLength: 1, maxLength: limits.firstKept + limits.recentKept }),
+            fc.array(fc.nat(), { maxLength: 4 }),
+            fc.array(fc.nat(), { minLength: 7, maxLength: 7 }),
+            fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+            async (drawn, cuts, order, retry) => {
+              const { owner, created } = await cappedTracker();
+              const hits = hitsFrom(created.id, drawn);
+              const shuffled = hits
+                .map((h, i) => ({ h, key: order[i] ?? i }))
+                .sort((a, b) => a.key - b.key)
+                .map(({ h }) => h);
+              for (const [i, batch] of batches(shuffled, cuts).entries()) {
+                await capped.recordHits(batch);
+                if (retry[i]) expect(await capped.recordHits(batch)).toEqual([]);
+              }
+              const found = await capped.getTracker(owner, created.id);
+              expect(found?.tally).toEqual(tallyOf(hits, created.creatorClientKey));
+              expect(found?.hits).toHaveLength(hits.length);
+            },
+          ),
+          { numRuns: 25 },
+        );
+      });
+
+      it('tallies exactly past the cap when batches come in time order, keeping first and latest', async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(drawnHit, { minLength: 1, maxLength: 30 }),
+            fc.array(fc.nat(), { maxLength: 6 }),
+            async (drawn, cuts) => {
+              const { owner, created } = await cappedTracker();
+              // Distinct, increasing times, so every batch is later than the one before.
+              const hits = hitsFrom(created.id, drawn).map((h, i) => ({ ...h, at: at(i * 7000) }));
+              for (const batch of batches(hits, cuts)) await capped.recordHits(batch);
+              const found = await capped.getTracker(owner, created.id, MAX_HIT_PAGE);
+              expect(found?.tally).toEqual(tallyOf(hits, created.creatorClientKey));
+              const kept =
+                hits.length <= limits.firstKept + limits.recentKept
+                  ? hits
+                  : [...hits.slice(0, limits.firstKept), ...hits.slice(-limits.recentKept)];
+              expect(found?.hits.map((h) => h.id)).toEqual(kept.map((h) => h.id));
+            },
+          ),
+          { numRuns: 25 },
         );
       });
 

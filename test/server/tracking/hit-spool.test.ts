@@ -157,4 +157,30 @@ describe('hit spool', () => {
     expect(spool.stats().pendingBytes).toBeLessThanOrEqual(500);
     expect(warnings[0]).toContain(`${50 - kept} hit(s) were refused`);
   });
+
+  it('says so once a minute while it stays full, with a count of the hits lost since', () => {
+    const warnings: string[] = [];
+    let clock = 0;
+    const spool = createHitSpool({
+      path,
+      codec,
+      write: () => Promise.resolve(),
+      maxBytes: 500,
+      now: () => clock,
+      onWarning: (message) => warnings.push(message),
+    });
+    const kept = spool.append(hits(0, 50));
+    for (let second = 1; second <= 30; second++) {
+      clock = second * 1000;
+      expect(spool.append(hits(100 + second * 10, 10))).toBe(0);
+    }
+    expect(warnings).toHaveLength(1);
+    clock = 61_000;
+    spool.append(hits(1000, 10));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(
+      /10 hit\(s\) were refused and are lost; 30 more failures \(300 hits\) since the last report$/,
+    );
+    expect(spool.stats().refusedHits).toBe(50 - kept + 310);
+  });
 });

@@ -218,6 +218,8 @@ export const englishSignals: InvitationSignalTable = {
         'refers to your application',
       ),
       s('expression of interest', 2, 'refers to your application'),
+      // Hiring systems greet the people who applied by that name.
+      applied(s('dear (?:applicant|candidate)', 2, 'writes to you as an applicant')),
       // A recruitment agency writes on behalf of the employer ("my client", "Akers & Co Recruitment").
       s(
         "(?:my|our) client(?:[’']s)?|(?:recruitment|staffing|resourcing|headhunting) (?:agency|consultancy|consultants|ltd|limited|partners|group|services|solutions)|& co recruitment",
@@ -806,6 +808,7 @@ export const englishSignals: InvitationSignalTable = {
       'leave|parental leave|annual leave|holiday|sick leave|transfer|secondment',
       'place|school|nursery|course|degree|university|college|admission|scholarship|bursary',
       'grant|fund|funding|award|prize|residency|fellowship',
+      'mentoring|mentorship|bootcamp|workshop|webinar|event|conference|competition|hackathon|accelerator|incubator',
       'membership|club|allotment|permit|parking permit',
     ],
   },

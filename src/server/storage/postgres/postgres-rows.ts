@@ -6,11 +6,12 @@ import type { HitFact, HitSignal } from '../../../core/tracking/hit-facts';
 import type { OpenTally } from '../../../core/tracking/open-tally';
 import type { StoredTracker } from '../tracker-store';
 
+/** The counts are bigint columns, which `pg` returns as strings (exact; JavaScript numbers hold them). */
 export interface TallyColumns {
-  hit_count: number;
-  opens: number;
-  machine_opens: number;
-  clicks: number;
+  hit_count: string;
+  opens: string;
+  machine_opens: string;
+  clicks: string;
   first_opened_at: Date | null;
   last_opened_at: Date | null;
   first_outside_at: Date | null;
@@ -30,7 +31,8 @@ export interface TrackerRow extends TallyColumns {
 }
 
 export interface HitRow {
-  seq: number;
+  /** bigint, as a string. */
+  seq: string;
   id: string;
   tracker_id: string;
   kind: HitFact['kind'];
@@ -83,10 +85,10 @@ export function tallyParams(tally: OpenTally): TallyParams {
 
 export function toTally(row: TallyColumns): OpenTally {
   return {
-    hits: row.hit_count,
-    opens: row.opens,
-    machineOpens: row.machine_opens,
-    clicks: row.clicks,
+    hits: Number(row.hit_count),
+    opens: Number(row.opens),
+    machineOpens: Number(row.machine_opens),
+    clicks: Number(row.clicks),
     firstOpenedAt: row.first_opened_at,
     lastOpenedAt: row.last_opened_at,
     firstOutsideAt: row.first_outside_at,

@@ -144,13 +144,13 @@ export async function createPostgresTrackerStore(
     // One extra row tells whether an older page follows.
     const { rows } = await pool.query<HitRow>(
       `SELECT seq, ${HIT_COLUMNS} FROM hits WHERE tracker_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
-      [trackerId, beforeSeq ?? 2_147_483_647, size + 1],
+      [trackerId, beforeSeq ?? Number.MAX_SAFE_INTEGER, size + 1],
     );
     const page = rows.slice(0, size);
     const oldest = page.at(-1);
     return {
       hits: page.map(toHit).sort(byTimeThenId),
-      next: rows.length > size && oldest ? { seq: oldest.seq } : null,
+      next: rows.length > size && oldest ? { seq: Number(oldest.seq) } : null,
     };
   }
 
@@ -206,7 +206,7 @@ export async function createPostgresTrackerStore(
     await client.query(
       `INSERT INTO hits (${HIT_COLUMNS}, seq)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::timestamptz[], $6::text[],
-                            $7::text[], $8::text[], $9::text[], $10::integer[])
+                            $7::text[], $8::text[], $9::text[], $10::bigint[])
        ON CONFLICT (id) DO NOTHING`,
       [
         fresh.map(({ hit }) => hit.id),
@@ -252,7 +252,7 @@ export async function createPostgresTrackerStore(
       `UPDATE trackers t SET hit_count = u.hit_count, opens = u.opens, machine_opens = u.machine_opens,
          clicks = u.clicks, first_opened_at = u.first_opened_at, last_opened_at = u.last_opened_at,
          first_outside_at = u.first_outside_at, last_hit_at = u.last_hit_at, recent_opens = u.recent_opens::jsonb
-       FROM unnest($1::text[], $2::integer[], $3::integer[], $4::integer[], $5::integer[], $6::timestamptz[],
+       FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::timestamptz[],
                    $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::text[])
          AS u(id, hit_count, opens, machine_opens, clicks, first_opened_at, last_opened_at, first_outside_at,
               last_hit_at, recent_opens)
@@ -273,7 +273,7 @@ export async function createPostgresTrackerStore(
     const drops = updates.filter((u) => u.dropThrough > u.dropAfter);
     if (drops.length > 0) {
       await client.query(
-        `DELETE FROM hits h USING unnest($1::text[], $2::integer[], $3::integer[]) AS d(tracker_id, after, through)
+        `DELETE FROM hits h USING unnest($1::text[], $2::bigint[], $3::bigint[]) AS d(tracker_id, after, through)
          WHERE h.tracker_id = d.tracker_id AND h.seq > d.after AND h.seq <= d.through`,
         [drops.map((d) => d.id), drops.map((d) => d.dropAfter), drops.map((d) => d.dropThrough)],
       );
