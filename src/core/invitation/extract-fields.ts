@@ -42,6 +42,8 @@ interface CompiledPattern {
    */
   anchors: readonly number[] | null;
   sticky: RegExp;
+  /** Characters (no letters) every match contains, such as " @ ": without them in a text, no match. */
+  literal: string | null;
 }
 
 interface CompiledExtraction {
@@ -65,6 +67,8 @@ interface CompiledExtraction {
   connectors: Set<string>;
   legalSuffixes: Set<string>;
   departmentWords: string[];
+  /** departmentWords as tidyCompany reads them, longest first: " talent team" and its word count. */
+  departmentEndings: { spaced: string; count: number }[];
   agencyWords: string[];
   agencyStems: string[];
   placeNouns: Set<string>;
@@ -179,6 +183,60 @@ function withoutCaseFlag(source: string): string {
   return out;
 }
 
+/**
+ * The longest run of literal characters without case (so the `i` flag changes nothing) that every match of
+ * `source` contains: read at the top level only, outside classes and groups, dropping a character that a
+ * quantifier may leave out. Null when the source has top-level alternatives or the run is a lone space.
+ */
+export function requiredLiteral(source: string): string | null {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  let inClass = false;
+  const close = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (inClass) {
+      if (c === '\\') i++;
+      else if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '\\') {
+      close();
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      close();
+      inClass = true;
+    } else if (c === '(') {
+      close();
+      depth++;
+    } else if (c === ')') {
+      depth--;
+    } else if (depth > 0) {
+      continue;
+    } else if (c === '|') {
+      return null;
+    } else if ('?*+{'.includes(c)) {
+      // The character before may be left out (or the group before it, already closed).
+      run = run.slice(0, -1);
+      close();
+      if (c === '{') while (i < source.length && source.charAt(i) !== '}') i++;
+    } else if ('^$.'.includes(c) || c.toLowerCase() !== c.toUpperCase()) {
+      // A character with a case matches its other case too, which `includes` would not find.
+      close();
+    } else {
+      run += c;
+    }
+  }
+  close();
+  return best.trim().length === 0 ? null : best;
+}
+
 function compilePatterns(
   patterns: readonly FieldPattern[],
   placeholder: string,
@@ -195,6 +253,7 @@ function compilePatterns(
         weight: p.weight,
         anchors: null,
         sticky: new RegExp(source, 'iy'),
+        literal: gated ? requiredLiteral(source) : null,
       };
     }
     const source = p.pattern.replace(placeholder, capture);
@@ -205,6 +264,7 @@ function compilePatterns(
       weight: p.weight,
       anchors: anchors === null ? null : numberAnchorWords(anchors),
       sticky: new RegExp(`\\b${source}`, 'iy'),
+      literal: gated && anchors === null ? requiredLiteral(source) : null,
     };
   });
 }
@@ -261,6 +321,9 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     departmentWords: [...table.departmentWords, ...vocabulary.departmentWords].sort(
       (a, b) => b.length - a.length,
     ),
+    departmentEndings: [...table.departmentWords, ...vocabulary.departmentWords]
+      .sort((a, b) => b.length - a.length)
+      .map((department) => ({ spaced: ` ${department}`, count: department.split(' ').length })),
     agencyWords: table.agencyWords,
     agencyStems: table.agencyDomainStems,
     placeNouns: new Set(table.placeNouns),
@@ -809,6 +872,7 @@ const MAX_TRIED_POSITIONS = 128;
  * starts where one of its anchor words starts, so trying those in order finds the scan's matches.
  */
 function triedPositions(pattern: CompiledPattern, region: ScanRegion): readonly number[] | null {
+  if (pattern.literal !== null && region.words !== null && !region.text.includes(pattern.literal)) return [];
   if (pattern.anchors === null || region.words === null) return null;
   const lists = anchorPositionsIn(region.words, pattern.anchors);
   let count = 0;
@@ -1156,11 +1220,11 @@ function tidyCompany(tokens: string[], compiled: CompiledExtraction): string[] {
       continue;
     }
     const tail = kept.join(' ').toLowerCase();
-    const department = compiled.departmentWords.find(
-      (d) => kept.length > d.split(' ').length && tail.endsWith(` ${d}`),
+    const department = compiled.departmentEndings.find(
+      (ending) => kept.length > ending.count && tail.endsWith(ending.spaced),
     );
     if (department) {
-      kept.splice(kept.length - department.split(' ').length);
+      kept.splice(kept.length - department.count);
       continue;
     }
     break;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { requiredLiteral } from '../../../src/core/invitation/extract-fields';
+
+// The field scans skip a pattern in a text that lacks characters every match must contain; these are the
+// cases that decide whether such characters are really required. The equivalence over every corpus is in
+// word-gate-equivalence.test.ts.
+describe('requiredLiteral', () => {
+  it('takes the longest top-level run of characters without case', () => {
+    expect(requiredLiteral("[\\w&’']+ @ (X)")).toBe(' @ ');
+    expect(requiredLiteral('x{2} - y')).toBe(' - ');
+    expect(requiredLiteral('ref: 12/34')).toBe(': 12/34');
+  });
+
+  it('leaves out what a quantifier may skip, and what groups, classes and escapes hold', () => {
+    expect(requiredLiteral('a @+b')).toBeNull();
+    expect(requiredLiteral('x: ?y')).toBe(':');
+    expect(requiredLiteral('(?:a @ b) c')).toBeNull();
+    expect(requiredLiteral('[@]x')).toBeNull();
+    expect(requiredLiteral('\\@ x')).toBeNull();
+  });
+
+  it('refuses alternatives at the top level and lone spaces', () => {
+    expect(requiredLiteral('a|b @ c')).toBeNull();
+    expect(requiredLiteral(' (?:has|have)? ?(?:invited)')).toBeNull();
+  });
+
+  it('never keeps a character that has another case, which the i flag would also match', () => {
+    expect(requiredLiteral('x é@ y')).toBe('@ ');
+    expect(requiredLiteral('Ⓐ-Ⓑ')).toBe('-');
+  });
+});
