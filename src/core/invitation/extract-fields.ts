@@ -56,6 +56,8 @@ interface CompiledExtraction {
   companyLeadPatterns: CompiledPattern[];
   selfIntroductions: RegExp[];
   personLabel: RegExp;
+  /** A line that is only a person label ("Host:"), whose value is on the next line. */
+  personLabelAlone: RegExp;
   companyLabel: RegExp;
   titleLabel: RegExp;
   agencyCue: RegExp;
@@ -276,6 +278,10 @@ function titlePhraseFor(pattern: FieldPattern): string {
   return pattern.weight >= NAMING_TITLE_WEIGHT ? TITLE_PHRASE : PHRASE;
 }
 
+function labelAloneRegex(labels: readonly string[]): RegExp {
+  return new RegExp(`^[|*\\s]*(?:${escapeWords(labels)})[*\\s]*:[*\\s]*$`, 'i');
+}
+
 function labelRegex(labels: readonly string[]): RegExp {
   return new RegExp(`^[|*\\s]*(?:${escapeWords(labels)})[*\\s]*:[*\\s]*(.{2,120}?)[|*\\s]*$`, 'i');
 }
@@ -307,9 +313,10 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
         ),
     ),
     personLabel: labelRegex(table.fieldLabels.person),
+    personLabelAlone: labelAloneRegex(table.fieldLabels.person),
     companyLabel: labelRegex(table.fieldLabels.company),
     titleLabel: labelRegex(titleLabels),
-    titleLabelAlone: new RegExp(`^[|*\\s]*(?:${escapeWords(titleLabels)})[*\\s]*:[*\\s]*$`, 'i'),
+    titleLabelAlone: labelAloneRegex(titleLabels),
     agencyCue: new RegExp(`\\b(?:${table.agencyCues.join('|')})\\b`, 'i'),
     platformCue: new RegExp(`\\b(?:${table.platformCues.join('|')})\\s+${PHRASE}`, 'gi'),
     signOffLine: new RegExp(`^(?:${escapeWords(table.signOffs)})\\s*[,.!:;—–-]*$`, 'i'),
@@ -460,9 +467,12 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
   const tokens = words(name);
   if (tokens.length === 0 || tokens.length > 4 || (!allowSingle && tokens.length < 2)) return false;
   if (!PERSON_REGEX.test(name)) return false;
+  // "RAJESH PATEL": a whole name in capitals is still a name; a capitalised token among others is an
+  // acronym ("CTC", "HR").
+  const shouted = tokens.length >= 2 && tokens.every((t) => t.length >= 3 && t === t.toUpperCase());
   for (const token of tokens) {
     const lower = bare(token);
-    if (lower.length >= 2 && token === token.toUpperCase() && !/\.$/.test(token)) return false; // "CTC", "HR"
+    if (!shouted && lower.length >= 2 && token === token.toUpperCase() && !/\.$/.test(token)) return false; // "CTC", "HR"
     if (
       compiled.nonPersonWords.has(lower) ||
       compiled.roleNouns.has(lower) ||
@@ -512,7 +522,8 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
 
   const pool: { name: string; evidence: string; score: number }[] = [];
   const consider = (raw: string | null, evidence: string, score: number, allowSingle: boolean): void => {
-    if (!raw) return;
+    // "Event Type:", "Invitee:": a label line, not a name.
+    if (!raw || /:\s*$/.test(raw)) return;
     const name = cleanPersonName(raw, compiled).replace(/[.,;:!]+$/, '');
     if (!looksLikePerson(name, compiled, allowSingle) || isReader(name, sources, compiled)) return;
     pool.push({ name, evidence, score });
@@ -538,9 +549,16 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
       consider(line, `signature: “${line}”`, 3, false);
     else if (line.includes(',')) consider(line, `signature: “${line}”`, 2, false);
   }
-  for (const line of ownLines.slice(0, 200)) {
-    const label = compiled.personLabel.exec(line.trim());
-    if (label?.[1]) consider(label[1], `“${line.trim()}”`, 4, false);
+  const labelLines = ownLines.slice(0, 200);
+  for (let i = 0; i < labelLines.length; i++) {
+    const line = (labelLines[i] ?? '').trim();
+    const label = compiled.personLabel.exec(line);
+    if (label?.[1]) consider(label[1], `“${line}”`, 4, false);
+    else if (compiled.personLabelAlone.test(line)) {
+      // "Host:" with the name on the next line (booking-tool confirmations).
+      const next = (labelLines[i + 1] ?? '').trim();
+      if (next.length > 0) consider(next, `“${line} ${next}”`, 4, false);
+    }
   }
   for (const intro of compiled.selfIntroductions) {
     const match = intro.exec(text.own.slice(0, 4_000));
@@ -1062,7 +1080,10 @@ function extractJobTitle(
       words(value).length <= 3 &&
       isRoleWord(last, compiled) &&
       PERSON_ROLE_ENDING.test(last);
-    if (isCapitalized(value) || wholeRole) pool.add(value, `subject: “${sources.subject.trim()}”`, 4);
+    // "Design exercise & panel – Brand Designer": a field word alone ("Design") is the weaker reading.
+    const fieldOnly = !value.includes(' ') && !PERSON_ROLE_ENDING.test(last);
+    if (isCapitalized(value) || wholeRole)
+      pool.add(value, `subject: “${sources.subject.trim()}”`, fieldOnly ? 3 : 4);
   }
 
   // A reply that names no role: the earlier message it quotes often does ("for the AP Clerk role"). Only
@@ -1494,7 +1515,9 @@ function linesAfterName(own: string, name: string): string[] {
   const lower = name.toLowerCase();
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = (lines[i] ?? '').replace(/^[|*\s>]+|[|*\s]+$/g, '').toLowerCase();
-    if (line === lower || (line.startsWith(lower) && line.length < lower.length + 30)) {
+    // "Jade" / "Jade, Owner" / "Jade | Owner", but not "Jade's Hair Studio" (a name that starts with hers).
+    const followed = /^[\s,|–—-]/.test(line.slice(lower.length));
+    if (line === lower || (line.startsWith(lower) && followed && line.length < lower.length + 30)) {
       return lines
         .slice(i + 1, i + 5)
         .map((l) => l.trim())
@@ -1738,7 +1761,8 @@ function fullerCompany(
       compiled.institutionNouns.has(last) ||
       compiled.businessNouns.has(last) ||
       /^co$/.test(last) ||
-      (compiled.institutionNouns.has(first) && !key.startsWith(` ${first} `));
+      compiled.institutionNouns.has(first) ||
+      compiled.businessNouns.has(first);
     if (!withThe && !kind) continue;
     // Beyond an institution's name, a name read only in passing (not the sender's or signature's own) is not
     // trusted to extend the chosen one.
