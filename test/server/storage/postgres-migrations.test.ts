@@ -2,7 +2,10 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tallyOf } from '../../../src/core/tracking/open-tally';
 import { applyMigrations, loadMigrations } from '../../../src/server/storage/postgres/apply-migrations';
-import { createPostgresTrackerStore } from '../../../src/server/storage/postgres/postgres-tracker-store';
+import {
+  createPostgresTrackerStore,
+  postgresPoolConfig,
+} from '../../../src/server/storage/postgres/postgres-tracker-store';
 import { createTestSchema, postgresForTests, type TestSchema } from './postgres-test-database';
 
 const serverUrl = await postgresForTests();
@@ -134,6 +137,16 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
     await expect(applyMigrations(pool, [{ ...first, sql: `${first.sql}\n-- edited` }])).rejects.toThrow(
       /migration 1 \(initial-schema\) was changed/,
     );
+  });
+
+  it('gives a migration longer than the pool allows a request, and waits as long for another instance', async () => {
+    const schema = await freshSchema();
+    const pool = new pg.Pool(postgresPoolConfig({ connectionString: schema.url, statementTimeoutMs: 200 }));
+    opened.pools.push(pool);
+    const slow = { version: 1, name: 'slow', sql: 'SELECT pg_sleep(1.5)' };
+    await expect(pool.query('SELECT pg_sleep(0.5)')).rejects.toThrow(/timeout/);
+    const [first, second] = await Promise.all([applyMigrations(pool, [slow]), applyMigrations(pool, [slow])]);
+    expect([...first.applied, ...second.applied]).toEqual([1]);
   });
 
   it('leaves nothing half-applied when a migration fails', async () => {
