@@ -97,6 +97,25 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
       );
     }
 
+    // A flooded tracker: 25,000 hits, three to an instant, so pages of 10,000 end inside one instant.
+    await pool.query(
+      "INSERT INTO trackers (id, account_id, links, creator_client_key, created_at) VALUES ('t2', 'a1', '{}', 'me|Chrome', now())",
+    );
+    await pool.query(
+      `INSERT INTO hits (id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key)
+       SELECT 'f' || lpad(i::text, 5, '0'), 't2', 'open', NULL, to_timestamp(($1::bigint + (i / 3) * 1000) / 1000.0),
+              'human', '198.51.100.0', 'Firefox', CASE WHEN i % 3 = 0 THEN 'me|Chrome' ELSE '198.51.100.0|Firefox' END
+       FROM generate_series(0, 24999) AS i`,
+      [t0],
+    );
+    const flooded = Array.from({ length: 25_000 }, (_, i) => ({
+      ...old[0]!,
+      id: `f${String(i).padStart(5, '0')}`,
+      trackerId: 't2',
+      at: new Date(t0 + Math.floor(i / 3) * 1000),
+      clientKey: i % 3 === 0 ? 'me|Chrome' : '198.51.100.0|Firefox',
+    }));
+
     const store = await createPostgresTrackerStore({
       connectionString: schema.url,
       hitDetail: { firstKept: 5, recentKept: 10 },
@@ -115,6 +134,8 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
       );
       expect(rows.map((row) => row.id)).toEqual([...old].reverse().map((hit) => hit.id));
       expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+
+      expect((await store.getTracker('a1', 't2'))?.tally).toEqual(tallyOf(flooded, 'me|Chrome'));
 
       const next = { ...old[0]!, id: 'h30', at: new Date(t0 + 30 * 61_000) };
       await store.recordHits([next]);
