@@ -267,6 +267,15 @@ function dedupe(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
+/** An invitation asks near its top or in its closing lines; the middle of a long text is a digest's. */
+const ASK_HEAD_CHARS = 2_500;
+const ASK_TAIL_CHARS = 1_000;
+
+function askWindow(own: string): string {
+  if (own.length <= ASK_HEAD_CHARS + ASK_TAIL_CHARS) return own;
+  return `${own.slice(0, ASK_HEAD_CHARS)}\n…\n${own.slice(own.length - ASK_TAIL_CHARS)}`;
+}
+
 /**
  * How much the asks to the reader count: one that names a meeting and a time (in one sentence or two) most,
  * then a meeting, then a time or slot alone.
@@ -314,6 +323,7 @@ function findOwnMailStructure(
 
 export function classifyInvitation(input: ClassificationInput, table: InvitationSignalTable): Classification {
   const compiled = compileClassifier(table);
+  const askShape = compileReaderAsks(table);
   const { subject, text, schedule } = input;
   const isReply = /^\s*(?:re|aw|sv)\s*:/i.test(subject);
   const conditional = compiled.conditionalOpener;
@@ -338,7 +348,6 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const proposal = scoreGroup(compiled.meetingProposal, body, conditional);
   const subjectInvite = scoreGroup(compiled.subjectInvite, subjectRegion);
 
-  const askShape = compileReaderAsks(table);
   // "Thanks for your application" means a job only when nothing else was applied for (a mortgage, a flat).
   const otherApplication =
     askShape !== null &&
@@ -374,7 +383,8 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const namedJob = applied || roleSubject || (jobScore > 0 && contextScore > 0);
   const hiring = namedJob || jobScore > 0 || contextScore > 0;
   // Without any hiring context an ask counts for nothing, so it is not looked for.
-  const asks = askShape === null || !hiring ? [] : findReaderAsks(ownText, askShape, conditional);
+  const askText = askWindow(ownText);
+  const asks = askShape === null || !hiring ? [] : findReaderAsks(askText, askShape, conditional);
   const askScore = structuralAskScore(asks);
   const structureScore = hiring ? askScore * (applied ? 1 : namedJob ? 0.8 : 0.6) : 0;
   const asksToMeet = hiring && asks.some((ask) => ask.meeting);
@@ -608,7 +618,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     const firstAsk = asks.find((ask) => ask.meeting) ?? asks[0];
     if (reasons.length < 2 && structureExtra > 0 && firstAsk !== undefined) {
       const label = firstAsk.meeting ? 'asks you to meet or talk' : 'asks when you are free';
-      reasons.push(`${label}: “${quoteAround(ownText, firstAsk.index, firstAsk.length)}”`);
+      reasons.push(`${label}: “${quoteAround(askText, firstAsk.index, firstAsk.length)}”`);
     }
     if (schedule.schedulingLink !== null) {
       reasons.push(`gives a scheduling link: ${schedule.schedulingLink.slice(0, 80)}`);

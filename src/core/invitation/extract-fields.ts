@@ -55,6 +55,8 @@ interface CompiledExtraction {
   companyPatterns: CompiledPattern[];
   companyLeadPatterns: CompiledPattern[];
   selfIntroductions: RegExp[];
+  /** Per self-introduction, lower-case words every match starts with ("my name is"), or null. */
+  selfIntroductionKeys: (string | null)[];
   personLabel: RegExp;
   /** A line that is only a person label ("Host:"), whose value is on the next line. */
   personLabelAlone: RegExp;
@@ -312,6 +314,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
           '',
         ),
     ),
+    selfIntroductionKeys: table.selfIntroductions.map(leadingLiteral),
     personLabel: labelRegex(table.fieldLabels.person),
     personLabelAlone: labelAloneRegex(table.fieldLabels.person),
     companyLabel: labelRegex(table.fieldLabels.company),
@@ -488,10 +491,27 @@ function looksLikePerson(name: string, compiled: CompiledExtraction, allowSingle
   return true;
 }
 
-/** True when the text uses the name as an organisation: "Acme Foods has invited you", "here at Acme Foods". */
-function namedAsCompany(name: string, own: string, compiled: CompiledExtraction): boolean {
+/**
+ * The lower-case letters and spaces a pattern starts with ("my name is" for "my name is {name}"), without a
+ * last letter that a quantifier may leave out; null when shorter than four characters.
+ */
+export function leadingLiteral(pattern: string): string | null {
+  let literal = /^[A-Za-z ]*/.exec(pattern)?.[0] ?? '';
+  if ('?*{'.includes(pattern.charAt(literal.length)) && literal.length < pattern.length)
+    literal = literal.slice(0, -1);
+  literal = literal.trim().toLowerCase();
+  return literal.length >= 4 ? literal : null;
+}
+
+/** The first 8,000 characters of the author's text lower-cased, which several checks read. */
+const LOWER_HEAD_CHARS = 8_000;
+
+/**
+ * True when the text uses the name as an organisation: "Acme Foods has invited you", "here at Acme Foods".
+ * `text` is the head of the author's text, lower-cased.
+ */
+function namedAsCompany(name: string, text: string, compiled: CompiledExtraction): boolean {
   if (name.length < 2) return false;
-  const text = own.slice(0, 8_000).toLowerCase();
   const needle = name.toLowerCase();
   let at = text.indexOf(needle);
   for (let n = 0; at >= 0 && n < 20; n++) {
@@ -511,11 +531,13 @@ function isReader(name: string, sources: FieldSources, compiled: CompiledExtract
 
 function extractHiringManager(sources: FieldSources, compiled: CompiledExtraction): ExtractedField {
   const { text } = sources;
+  let lowered: string | null = null;
+  const lowerHead = (): string => (lowered ??= text.own.slice(0, LOWER_HEAD_CHARS).toLowerCase());
   const sender = cleanPersonName(cleanSenderName(sources.fromName), compiled);
   // A sender name that spells the sender's domain ("Northgate Distribution" <jobs@northgatedist.com>) is the company.
   const spellsDomain =
     domainAffinity(sender, domainLabels(sources.fromEmail)) >= 2 ||
-    namedAsCompany(sender, text.own, compiled);
+    namedAsCompany(sender, lowerHead(), compiled);
   const senderIsPerson =
     looksLikePerson(sender, compiled, true) && !spellsDomain && !isReader(sender, sources, compiled);
   const senderIsFullName = senderIsPerson && words(sender).length >= 2;
@@ -560,7 +582,10 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
       if (next.length > 0) consider(next, `“${line} ${next}”`, 4, false);
     }
   }
-  for (const intro of compiled.selfIntroductions) {
+  for (const [i, intro] of compiled.selfIntroductions.entries()) {
+    // A match starts with these words, so a head without them (in any case) has none.
+    const key = compiled.selfIntroductionKeys[i] ?? null;
+    if (compiled.shortcuts && key !== null && !lowerHead().includes(key)) continue;
     const match = intro.exec(text.own.slice(0, 4_000));
     if (match?.[1]) consider(match[1], `introduces themselves: “${match[0].trim()}”`, 4, false);
   }

@@ -33,8 +33,14 @@ export interface CompiledReaderAsks {
   date: RegExp;
   notAsk: RegExp;
   reader: RegExp;
-  /** An application for something other than a job ("your mortgage application"). */
-  otherApplication: RegExp;
+  /** The words for applying ("application", "applied"), where an application's object is looked for. */
+  applicationWord: RegExp;
+  /** The thing applied for, before the word ("your mortgage application"). */
+  otherBefore: RegExp;
+  /** The thing applied for, after it ("applied for the flat"), unless a role follows ("the nursery nurse role"). */
+  otherAfter: RegExp;
+  /** No role follows ("mortgage application" but not "mortgage application adviser"). */
+  notRoleAfter: RegExp;
   /** A form that starts with the reader ("you can …") is in statement order. */
   readerFirst: RegExp;
   role: RegExp;
@@ -52,23 +58,25 @@ export function compileReaderAsks(table: InvitationSignalTable): CompiledReaderA
   if (shape === undefined) return null;
   const cached = cache.get(shape);
   if (cached) return cached;
+  const roles = alternation([...table.roleNouns, ...shape.roleWords]);
+  const askSource = `\\b(?:(${alternation(shape.questions)})|(${alternation(shape.requests)})|(${alternation(shape.offers)})|(${alternation(shape.visits)}))\\b`;
   const compiled: CompiledReaderAsks = {
-    ask: new RegExp(
-      `\\b(?:(${alternation(shape.questions)})|(${alternation(shape.requests)})|(${alternation(shape.offers)})|(${alternation(shape.visits)}))\\b`,
-      'gi',
-    ),
+    ask: new RegExp(askSource, 'gi'),
     meeting: new RegExp(`\\b(?:${alternation(shape.meetings)})\\b`, 'i'),
     slot: new RegExp(`\\b(?:${alternation(shape.slots)})\\b`, 'i'),
     date: new RegExp(`\\b(?:${alternation([...shape.dates, ...table.weekdays])})\\b`, 'i'),
     notAsk: new RegExp(`\\b(?:${alternation(shape.notAsks)})\\b`, 'i'),
     reader: new RegExp(`\\b(?:${alternation(shape.readerWords)})\\b`, 'i'),
     readerFirst: new RegExp(`^(?:${alternation(shape.readerWords)})\\b`, 'i'),
-    role: new RegExp(`\\b(?:${alternation([...table.roleNouns, ...shape.roleWords])})\\b`, 'i'),
+    role: new RegExp(`\\b(?:${roles})\\b`, 'i'),
+    applicationWord: new RegExp(`\\b(?:${alternation(shape.applicationWords)})\\b`, 'gi'),
+    otherBefore: new RegExp(`\\b(?:${alternation(shape.otherApplications)}) $`, 'i'),
     // "Applying to be a Nursery Practitioner", "the nursery nurse role": a role after the noun makes it a job.
-    otherApplication: new RegExp(
-      `\\b(?:(?:${alternation(shape.otherApplications)}) applications?|(?:application|applications|applying|applied) (?:for|to) (?!be\\b)(?:a |an |the |your |our |this )?(?:[\\w-]+ ){0,2}(?:${alternation(shape.otherApplications)}))\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${alternation([...table.roleNouns, ...shape.roleWords])})\\b)`,
+    otherAfter: new RegExp(
+      `^ (?:for|to) (?!be\\b)(?:a |an |the |your |our |this )?(?:[\\w-]+ ){0,2}(?:${alternation(shape.otherApplications)})\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${roles})\\b)`,
       'i',
     ),
+    notRoleAfter: new RegExp(`^(?!\\s+(?:[\\w-]+\\s+)?(?:${roles})\\b)`, 'i'),
   };
   cache.set(shape, compiled);
   return compiled;
@@ -116,42 +124,45 @@ export function findReaderAsks(text: string, compiled: CompiledReaderAsks, condi
   let lastSentence = -1;
   while ((match = regex.exec(text)) !== null && asks.length < MAX_ASKS) {
     const index = match.index;
+    const matchEnd = index + match[0].length;
     const start = sentenceStart(text, index);
-    const end = sentenceEnd(text, index + match[0].length);
-    regex.lastIndex = Math.max(regex.lastIndex, index + match[0].length);
     // One ask per sentence is enough.
     if (start === lastSentence) continue;
-    const sentence = text.slice(start, end);
-    if (compiled.notAsk.test(sentence)) continue;
+    const end = sentenceEnd(text, matchEnd);
     const opening = text.slice(start, index).replace(/^[\s\-–—*•>]+/, '');
-    if (conditional.test(opening)) continue;
-    const rest = text.slice(index + match[0].length, end);
     const isQuestion = match[1] !== undefined;
     const isOffer = match[3] !== undefined;
     const isVisit = match[4] !== undefined;
+    // The form first (cheap), then what the sentence names, then the costlier look-alike checks.
     const atClauseStart = opening.length === 0 || CLAUSE_START.test(opening);
-    let meeting = isVisit || compiled.meeting.test(rest);
-    const date = compiled.date.test(rest);
-    let time = compiled.slot.test(rest);
     if (isQuestion) {
       const asked = text.charAt(end) === '?';
-      const toReader = compiled.reader.test(sentence);
       // Phone-typed mail drops the question mark: "can you give me a ring" still asks, where a clause starts.
       // Statement order ("you can come?") asks only with its question mark.
-      const invertedToReader = compiled.reader.test(match[0]) && !compiled.readerFirst.test(match[0]);
-      if (!asked && !(atClauseStart && invertedToReader)) continue;
+      if (
+        !asked &&
+        !(atClauseStart && compiled.reader.test(match[0]) && !compiled.readerFirst.test(match[0]))
+      )
+        continue;
+    } else if (!isOffer && !atClauseStart) {
+      continue;
+    }
+    const sentence = text.slice(start, end);
+    const rest = text.slice(matchEnd, end);
+    let meeting = isVisit || compiled.meeting.test(rest);
+    let time = compiled.slot.test(rest);
+    if (isQuestion) {
       // A question may name its time first ("This week Friday is possible?").
       time ||= compiled.date.test(sentence) || compiled.slot.test(sentence);
       // Without "you" a question may still ask about a time, not to meet.
-      if (!toReader && opening.length > 0) meeting = false;
+      if (meeting && opening.length > 0 && !compiled.reader.test(sentence)) meeting = false;
     } else if (isOffer) {
-      time ||= date;
+      time ||= compiled.date.test(rest);
     } else {
-      if (!atClauseStart) continue;
       // A request with a day but no meeting is a deadline ("please sign by Friday"), not a slot.
-      time ||= meeting && date;
+      time ||= meeting && compiled.date.test(rest);
     }
-    if (meeting || time) {
+    if ((meeting || time) && !compiled.notAsk.test(sentence) && !conditional.test(opening)) {
       asks.push({ index, length: end - index, meeting, time, role: compiled.role.test(sentence) });
       lastSentence = start;
       // An ask with both parts is the strongest there is: nothing later can add to it.
@@ -166,7 +177,21 @@ export function subjectNamesRole(subject: string, compiled: CompiledReaderAsks):
   return subject.length <= 120 && compiled.role.test(subject);
 }
 
-/** True when the text applies for something other than a job ("thanks for your application for the flat"). */
+/**
+ * True when the text applies for something other than a job ("thanks for your application for the flat").
+ * Only the words around each application word are read, so the cost follows their number, not the text's length.
+ */
 export function mentionsOtherApplication(text: string, compiled: CompiledReaderAsks): boolean {
-  return compiled.otherApplication.test(text);
+  const words = compiled.applicationWord;
+  words.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  let tried = 0;
+  while ((match = words.exec(text)) !== null && tried++ < MAX_ASKS) {
+    const end = match.index + match[0].length;
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    const after = text.slice(end, end + 160);
+    if (compiled.otherBefore.test(before) && compiled.notRoleAfter.test(after)) return true;
+    if (compiled.otherAfter.test(after)) return true;
+  }
+  return false;
 }

@@ -138,6 +138,38 @@ export function tallyOf(hits: readonly HitFact[], creatorClientKey: string): Ope
   return addToTally(EMPTY_TALLY, hits, creatorClientKey);
 }
 
+export interface TallyBuilder {
+  /** The next hits in (at, id) order, after every hit added before; any number at a time. */
+  add(hits: readonly HitFact[]): void;
+  /** The exact tally of every hit added. */
+  finish(): OpenTally;
+}
+
+/**
+ * Tallies hits read page by page in (at, id) order (a tracker's whole history, without holding it in
+ * memory) exactly: a page may end in the middle of one instant, so the hits of the last instant seen wait
+ * for the next page, and each batch added to the tally is strictly later than the one before.
+ */
+export function createTallyBuilder(creatorClientKey: string): TallyBuilder {
+  let tally = EMPTY_TALLY;
+  let waiting: HitFact[] = [];
+  return {
+    add(hits) {
+      const pending = waiting.concat(hits);
+      const lastAt = pending[pending.length - 1]?.at.getTime();
+      let cut = pending.length;
+      while (cut > 0 && pending[cut - 1]?.at.getTime() === lastAt) cut--;
+      if (cut > 0) tally = addToTally(tally, pending.slice(0, cut), creatorClientKey);
+      waiting = pending.slice(cut);
+    },
+    finish() {
+      tally = addToTally(tally, waiting, creatorClientKey);
+      waiting = [];
+      return tally;
+    },
+  };
+}
+
 /**
  * Keeps the clients whose last open could still fold a later hit (within the window before lastHitAt), the
  * latest MAX_REMEMBERED_CLIENTS of them. Older entries cannot matter to a hit later than lastHitAt.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiteral } from '../../../src/core/invitation/extract-fields';
+import { leadingLiteral, requiredLiteral } from '../../../src/core/invitation/extract-fields';
 
 // The field scans skip a pattern in a text that lacks characters every match must contain; these are the
 // cases that decide whether such characters are really required. The equivalence over every corpus is in
@@ -27,5 +27,19 @@ describe('requiredLiteral', () => {
   it('never keeps a character that has another case, which the i flag would also match', () => {
     expect(requiredLiteral('x é@ y')).toBe('@ ');
     expect(requiredLiteral('Ⓐ-Ⓑ')).toBe('-');
+  });
+});
+
+describe('leadingLiteral', () => {
+  it('takes the words a self-introduction starts with, lower-cased', () => {
+    expect(leadingLiteral('my name is {name}')).toBe('my name is');
+    expect(leadingLiteral('Message from {name}')).toBe('message from');
+    expect(leadingLiteral('your (?:recruiter|contact),? {name}')).toBe('your');
+  });
+
+  it('drops a letter a quantifier may leave out, and refuses a start it cannot read', () => {
+    expect(leadingLiteral('messages? from {name}')).toBe('message');
+    expect(leadingLiteral("(?:i[’']m|i am) {name}")).toBeNull();
+    expect(leadingLiteral('hi {name}')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HitFact } from '../../../src/core/tracking/hit-facts';
 import {
   addToTally,
+  createTallyBuilder,
   EMPTY_TALLY,
   isLaterThan,
   MAX_REMEMBERED_CLIENTS,
@@ -65,6 +66,26 @@ describe('open tally', () => {
           const whole = tallyOf(hits, CREATOR);
           expect(tally).toEqual(whole);
           expect(tally.hits).toBe(hits.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('built page by page in time order, pages cut anywhere (even within one instant), equals the whole tally', () => {
+    fc.assert(
+      fc.property(
+        toHits(fc.array(hitArbitrary, { maxLength: 60 })),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (hits, cuts) => {
+          const points = [...new Set(cuts.map((c) => c % (hits.length + 1)))].sort((a, b) => a - b);
+          const builder = createTallyBuilder(CREATOR);
+          let from = 0;
+          for (const to of [...points, hits.length]) {
+            builder.add(hits.slice(from, to));
+            from = to;
+          }
+          expect(builder.finish()).toEqual(tallyOf(hits, CREATOR));
         },
       ),
       { numRuns: 300 },

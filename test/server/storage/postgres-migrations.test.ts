@@ -2,7 +2,10 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tallyOf } from '../../../src/core/tracking/open-tally';
 import { applyMigrations, loadMigrations } from '../../../src/server/storage/postgres/apply-migrations';
-import { createPostgresTrackerStore } from '../../../src/server/storage/postgres/postgres-tracker-store';
+import {
+  createPostgresTrackerStore,
+  postgresPoolConfig,
+} from '../../../src/server/storage/postgres/postgres-tracker-store';
 import { createTestSchema, postgresForTests, type TestSchema } from './postgres-test-database';
 
 const serverUrl = await postgresForTests();
@@ -94,6 +97,25 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
       );
     }
 
+    // A flooded tracker: 25,000 hits, three to an instant, so pages of 10,000 end inside one instant.
+    await pool.query(
+      "INSERT INTO trackers (id, account_id, links, creator_client_key, created_at) VALUES ('t2', 'a1', '{}', 'me|Chrome', now())",
+    );
+    await pool.query(
+      `INSERT INTO hits (id, tracker_id, kind, link_index, at, signal, ip_prefix, ua_family, client_key)
+       SELECT 'f' || lpad(i::text, 5, '0'), 't2', 'open', NULL, to_timestamp(($1::bigint + (i / 3) * 1000) / 1000.0),
+              'human', '198.51.100.0', 'Firefox', CASE WHEN i % 3 = 0 THEN 'me|Chrome' ELSE '198.51.100.0|Firefox' END
+       FROM generate_series(0, 24999) AS i`,
+      [t0],
+    );
+    const flooded = Array.from({ length: 25_000 }, (_, i) => ({
+      ...old[0]!,
+      id: `f${String(i).padStart(5, '0')}`,
+      trackerId: 't2',
+      at: new Date(t0 + Math.floor(i / 3) * 1000),
+      clientKey: i % 3 === 0 ? 'me|Chrome' : '198.51.100.0|Firefox',
+    }));
+
     const store = await createPostgresTrackerStore({
       connectionString: schema.url,
       hitDetail: { firstKept: 5, recentKept: 10 },
@@ -112,6 +134,8 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
       );
       expect(rows.map((row) => row.id)).toEqual([...old].reverse().map((hit) => hit.id));
       expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+
+      expect((await store.getTracker('a1', 't2'))?.tally).toEqual(tallyOf(flooded, 'me|Chrome'));
 
       const next = { ...old[0]!, id: 'h30', at: new Date(t0 + 30 * 61_000) };
       await store.recordHits([next]);
@@ -134,6 +158,16 @@ describe.skipIf(serverUrl === undefined)('PostgreSQL migrations', () => {
     await expect(applyMigrations(pool, [{ ...first, sql: `${first.sql}\n-- edited` }])).rejects.toThrow(
       /migration 1 \(initial-schema\) was changed/,
     );
+  });
+
+  it('gives a migration longer than the pool allows a request, and waits as long for another instance', async () => {
+    const schema = await freshSchema();
+    const pool = new pg.Pool(postgresPoolConfig({ connectionString: schema.url, statementTimeoutMs: 200 }));
+    opened.pools.push(pool);
+    const slow = { version: 1, name: 'slow', sql: 'SELECT pg_sleep(1.5)' };
+    await expect(pool.query('SELECT pg_sleep(0.5)')).rejects.toThrow(/timeout/);
+    const [first, second] = await Promise.all([applyMigrations(pool, [slow]), applyMigrations(pool, [slow])]);
+    expect([...first.applied, ...second.applied]).toEqual([1]);
   });
 
   it('leaves nothing half-applied when a migration fails', async () => {

@@ -74,19 +74,30 @@ describe('SQLite database from before the hit cap', () => {
     before.exec(`INSERT INTO accounts VALUES ('a1', 'Ada', 'hash', ${t0});
       INSERT INTO trackers VALUES ('t1', 'a1', NULL, NULL, NULL, '[]', 'me|Chrome', ${t0});`);
     const insert = before.prepare('INSERT INTO hits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const hit of old) {
-      insert.run(
-        hit.id,
-        hit.trackerId,
-        hit.kind,
-        hit.linkIndex,
-        hit.at.getTime(),
-        hit.signal,
-        hit.ipPrefix,
-        hit.uaFamily,
-        hit.clientKey,
-      );
-    }
+    // A flooded tracker: 25,000 hits, three to an instant, so pages of 10,000 end inside one instant.
+    before.exec(`INSERT INTO trackers VALUES ('t2', 'a1', NULL, NULL, NULL, '[]', 'me|Chrome', ${t0});`);
+    const flooded = Array.from({ length: 25_000 }, (_, i) => ({
+      ...old[0]!,
+      id: `f${String(i).padStart(5, '0')}`,
+      trackerId: 't2',
+      at: new Date(t0 + Math.floor(i / 3) * 1000),
+      clientKey: i % 3 === 0 ? 'me|Chrome' : '198.51.100.0|Firefox',
+    }));
+    before.transaction(() => {
+      for (const hit of [...old, ...flooded]) {
+        insert.run(
+          hit.id,
+          hit.trackerId,
+          hit.kind,
+          hit.linkIndex,
+          hit.at.getTime(),
+          hit.signal,
+          hit.ipPrefix,
+          hit.uaFamily,
+          hit.clientKey,
+        );
+      }
+    })();
     before.close();
 
     const store = createSqliteTrackerStore({ path, hitDetail: { firstKept: 5, recentKept: 10 } });
@@ -95,6 +106,7 @@ describe('SQLite database from before the hit cap', () => {
       expect(upgraded?.tally).toEqual(tallyOf(old, 'me|Chrome'));
       expect(upgraded?.tally).toMatchObject({ hits: 30, opens: 30 });
       expect(upgraded?.hits).toHaveLength(30);
+      expect((await store.getTracker('a1', 't2'))?.tally).toEqual(tallyOf(flooded, 'me|Chrome'));
 
       const next = { ...old[0]!, id: 'h30', at: new Date(t0 + 30 * 61_000) };
       await store.recordHits([next]);

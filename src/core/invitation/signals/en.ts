@@ -747,7 +747,7 @@ export const englishSignals: InvitationSignalTable = {
       `we(?:${APOS}re| are) (?:keen|hoping|looking) to`,
       `we want to`,
       // "The platform team want to do the deep-dive next", "our manager would love to meet you".
-      `(?:(?:the|our|my) )?(?:[\\w-]+ ){0,2}(?:team|panel|manager|client|founders?|owner|director|lead|ceo|cto|chef)s? (?:would|wants?|is keen|are keen|is hoping|are hoping|would like|would love)`,
+      `(?:team|panel|manager|client|founders?|owner|director|lead|ceo|cto|chef)s? (?:would|wants?|is keen|are keen|is hoping|are hoping|would like|would love)`,
     ],
     meetings: [
       `come|coming|pop|popping|drop by|drop in|swing by|stop by|call in|call into`,
@@ -801,6 +801,7 @@ export const englishSignals: InvitationSignalTable = {
       'stelle',
       'bewerbung',
     ],
+    applicationWords: ['application', 'applications', 'applying', 'applied'],
     otherApplications: [
       'mortgage|loan|credit|credit card|card|account|insurance|claim|refund',
       'visa|passport|permit|residence permit|licen[cs]e|driving licen[cs]e|planning permission|planning',

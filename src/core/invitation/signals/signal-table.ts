@@ -64,6 +64,8 @@ export interface ReaderAskShape {
    * application, so the phrases that say the reader applied do not count as job context.
    */
   otherApplications: string[];
+  /** The words for applying, around which the thing applied for is read ("application", "applied"). */
+  applicationWords: string[];
 }
 
 /** A pattern that locates a field, with how much a match counts. */

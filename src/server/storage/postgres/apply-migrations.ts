@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { countExistingTallies, TALLY_MIGRATION } from './count-existing-tallies';
 import { withPooledClient } from './with-pooled-client';
 
@@ -51,25 +51,41 @@ export interface MigrationOutcome {
   schemaVersion: number;
 }
 
+/** A query run on the migrating connection, with the migration's own (long) time limit. */
+export type MigrationQuery = <R extends QueryResultRow>(
+  text: string,
+  values?: unknown[],
+) => Promise<QueryResult<R>>;
+
+/**
+ * How long one migration statement (or the wait for another instance's migration) may take. The pool's
+ * 5-second limits suit requests, not a one-time rewrite of every hit; a failed start-up is retried anyway.
+ */
+const MIGRATION_TIMEOUT_MS = 30 * 60_000;
+
+/** Data work that belongs to a migration, run right after its SQL in the same transaction. */
+async function afterMigration(version: number, query: MigrationQuery): Promise<void> {
+  if (version === TALLY_MIGRATION) await countExistingTallies(query);
+}
+
 /**
  * Brings the schema up to date in one transaction. An already-applied migration whose text has changed is
  * refused with an error naming it, because silently diverging schemas are worse than a failed start.
  * A database that is AHEAD of this code (a newer instance migrated it during a rolling deploy) is accepted:
  * migrations only ever add, so older code keeps working.
  */
-/** Data work that belongs to a migration, run right after its SQL in the same transaction. */
-async function afterMigration(version: number, client: PoolClient): Promise<void> {
-  if (version === TALLY_MIGRATION) await countExistingTallies(client);
-}
-
 export async function applyMigrations(
   pool: Pool,
   migrations: Migration[] = loadMigrations(),
 ): Promise<MigrationOutcome> {
-  return withPooledClient(pool, async (client) => {
+  return withPooledClient(pool, async (client: PoolClient) => {
+    // pg's client honours `query_timeout` per query (lib/client.js), though its QueryConfig type omits it.
+    const query: MigrationQuery = <R extends QueryResultRow>(text: string, values?: unknown[]) =>
+      client.query<R>({ text, values, query_timeout: MIGRATION_TIMEOUT_MS } as QueryConfig);
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await query(`SET LOCAL statement_timeout = ${MIGRATION_TIMEOUT_MS}`);
+      await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
@@ -93,8 +109,8 @@ export async function applyMigrations(
           }
           continue;
         }
-        await client.query(migration.sql);
-        await afterMigration(migration.version, client);
+        await query(migration.sql);
+        await afterMigration(migration.version, query);
         await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
           migration.version,
           migration.name,

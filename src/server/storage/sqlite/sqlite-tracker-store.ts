@@ -8,7 +8,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HitKind } from '../../../core/tracking/api-contract';
 import type { HitFact, HitSignal } from '../../../core/tracking/hit-facts';
-import { addToTally, byTimeThenId, tallyOf, type OpenTally } from '../../../core/tracking/open-tally';
+import {
+  addToTally,
+  byTimeThenId,
+  createTallyBuilder,
+  tallyOf,
+  type OpenTally,
+} from '../../../core/tracking/open-tally';
 import { droppedSeqRange, hitPageSize, wantsRecount } from '../hit-detail';
 import {
   DEFAULT_HIT_DETAIL,
@@ -350,13 +356,26 @@ function countExistingTallies(db: Database.Database): void {
       'SELECT id, creator_client_key FROM trackers WHERE id IN (SELECT DISTINCT tracker_id FROM hits)',
     )
     .all();
-  const hitsOf = db.prepare<[string], HitRow>('SELECT * FROM hits WHERE tracker_id = ?');
+  // The migration numbered hits in (at, id) order, so pages by seq come in time order.
+  const page = db.prepare<[string, number, number], HitRow>(
+    'SELECT * FROM hits WHERE tracker_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
   const save = saveTallyStatement(db);
   for (const tracker of trackers) {
-    const tally = tallyOf(hitsOf.all(tracker.id).map(toHit), tracker.creator_client_key);
-    save.run(...tallyParams(tally), tracker.id);
+    const builder = createTallyBuilder(tracker.creator_client_key);
+    for (let after = 0; ;) {
+      const rows = page.all(tracker.id, after, BACKFILL_PAGE);
+      builder.add(rows.map(toHit));
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < BACKFILL_PAGE) break;
+      after = last.seq;
+    }
+    save.run(...tallyParams(builder.finish()), tracker.id);
   }
 }
+
+/** Hits read at a time when tallying existing trackers, so a flooded one never sits in memory whole. */
+const BACKFILL_PAGE = 10_000;
 
 type TallyParams = [
   number,
