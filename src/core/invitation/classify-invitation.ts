@@ -536,12 +536,15 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
 
   // Notices from calendars and booking tools ("Canceled: Intro call – Acme") say little about hiring but a
   // lot about an arranged call: with any sign of a call or a job, they are logistics.
-  const callRelated = interviewRelated || proposal.score > 0 || jobScore > 0;
+  // A reply in a thread about a role ("Re: Barista") is as much a sign as a job word in the text, and
+  // needs less: "still on for 3 tomorrow?" there is about the meeting the thread arranged.
+  const roleThread = roleSubject && isReply;
+  const callRelated = interviewRelated || proposal.score > 0 || jobScore > 0 || roleThread;
   if (
     !interviewRelated &&
     callRelated &&
     topLogistics &&
-    logisticsScore >= LOGISTICS_THRESHOLD + 3 &&
+    logisticsScore >= LOGISTICS_THRESHOLD + (roleThread ? 0 : 3) &&
     logisticsScore > negativeScore
   ) {
     return {

@@ -567,3 +567,25 @@ describe('reader asks: mass mail to applicants and things applied for besides jo
     ).toBe('not-invitation');
   });
 });
+
+describe('reader asks: logistics in a thread about a role', () => {
+  it('reads "still on for 3 tomorrow?" in a reply about a role as logistics for the meeting it arranged', () => {
+    expect(
+      verdictOf('still on for 3 tomorrow? see you at the shop\nTom', {
+        subject: 'Re: Barista',
+        fromName: 'Tom',
+        fromEmail: 'tom.cafe@gmail.com',
+      }),
+    ).toBe('interview-logistics');
+  });
+
+  it('keeps the same line between friends, in a thread about coffee, an ordinary message', () => {
+    expect(
+      verdictOf('still on for 3 tomorrow? x', {
+        subject: 'Re: coffee',
+        fromName: 'Tom',
+        fromEmail: 'tom@gmail.com',
+      }),
+    ).toBe('not-invitation');
+  });
+});
