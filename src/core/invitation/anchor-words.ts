@@ -306,13 +306,21 @@ function spellings(word: string): string[] | null {
 }
 
 /** True when the pattern text at `at` surely matches a whitespace character (or `at` is the branch's end). */
-function wordEndsAt(branch: string, at: number): boolean {
+function wordEndsAt(branch: string, at: number, depth = 0): boolean {
   if (at === branch.length) return true;
   const next = (from: number): string => branch.charAt(from);
   if (next(at) === ' ') return !'?*{'.includes(next(at + 1)) || next(at + 1) === '';
   if (branch.startsWith('\\s', at)) return !'?*{'.includes(next(at + 2)) || next(at + 2) === '';
+  if (NON_WORD_LITERALS.has(next(at))) {
+    // "client," ends the word; "client,? is" too, whether the comma is there or not.
+    if (next(at + 1) === '?' && depth < 4) return wordEndsAt(branch, at + 2, depth + 1);
+    return next(at + 1) === '' || !'?*{'.includes(next(at + 1));
+  }
   return false;
 }
+
+/** Literal characters outside a class that are never word characters and never regex syntax. */
+const NON_WORD_LITERALS = new Set([...',:;!\'"@&/-–—’‘“”']);
 
 /**
  * The words of a mandatory element of `branch` at its top level, one of which every match contains as a
@@ -352,8 +360,8 @@ function requiredWordsOf(branch: string): string[] | null {
       if (branch.startsWith('(?:', i) && startsWord(branch.slice(0, i)) && wordEndsAt(branch, close + 1)) {
         const alternatives = splitAlternatives(branch.slice(i + 3, close));
         const words = alternatives?.map((alternative) => {
-          const head = /^([A-Za-z?]+)(?: [^?*{]|$)/.exec(alternative);
-          return head?.[1] === undefined ? null : spellings(head[1]);
+          const head = /^[A-Za-z?]+/.exec(alternative)?.[0];
+          return head === undefined || !wordEndsAt(alternative, head.length) ? null : spellings(head);
         });
         if (words !== undefined && words.length > 0 && words.every((w) => w !== null)) {
           found = words.flat() as string[];

@@ -6,6 +6,7 @@
 import {
   anchorPositionsIn,
   deriveLeadingAnchorWords,
+  deriveRequiredWords,
   indexWords,
   numberAnchorWords,
   usesWordGate,
@@ -44,6 +45,8 @@ interface CompiledPattern {
   sticky: RegExp;
   /** Characters (no letters) every match contains, such as " @ ": without them in a text, no match. */
   literal: string | null;
+  /** Numbered words one of which every match contains after its start ("client"), or null. */
+  required: readonly number[] | null;
 }
 
 interface CompiledExtraction {
@@ -258,10 +261,13 @@ function compilePatterns(
         anchors: null,
         sticky: new RegExp(source, 'iy'),
         literal: gated ? requiredLiteral(source) : null,
+        required: null,
       };
     }
     const source = p.pattern.replace(placeholder, capture);
     const anchors = gated ? deriveLeadingAnchorWords(source, 'gi') : null;
+    // The "." keeps a word at the very end from counting: no closing \b says where it ends.
+    const required = anchors === null ? null : deriveRequiredWords(`${source}.`, 'gi');
     return {
       regex: new RegExp(`\\b${source}`, 'gi'),
       before: null,
@@ -269,6 +275,7 @@ function compilePatterns(
       anchors: anchors === null ? null : numberAnchorWords(anchors),
       sticky: new RegExp(`\\b${source}`, 'iy'),
       literal: gated && anchors === null ? requiredLiteral(source) : null,
+      required: required === null ? null : numberAnchorWords(required),
     };
   });
 }
@@ -917,7 +924,17 @@ const MAX_TRIED_POSITIONS = 128;
 function triedPositions(pattern: CompiledPattern, region: ScanRegion): readonly number[] | null {
   if (pattern.literal !== null && region.words !== null && !region.text.includes(pattern.literal)) return [];
   if (pattern.anchors === null || region.words === null) return null;
-  const lists = anchorPositionsIn(region.words, pattern.anchors);
+  // No match starts after the last of the words every match holds (none at all without one).
+  let lastStart = region.text.length;
+  if (pattern.required !== null) {
+    lastStart = -1;
+    for (const list of anchorPositionsIn(region.words, pattern.required))
+      lastStart = Math.max(lastStart, list[list.length - 1] ?? -1);
+    if (lastStart < 0) return [];
+  }
+  const lists = anchorPositionsIn(region.words, pattern.anchors).map((list) =>
+    (list[list.length - 1] ?? 0) <= lastStart ? list : list.filter((position) => position <= lastStart),
+  );
   let count = 0;
   for (const list of lists) count += list.length;
   if (count > MAX_TRIED_POSITIONS) return null;

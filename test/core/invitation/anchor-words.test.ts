@@ -118,6 +118,14 @@ describe('deriveAnchorWords', () => {
 });
 
 describe('deriveRequiredWords', () => {
+  it('ends a word at a literal comma, colon or dash too, also an optional one before whitespace', () => {
+    expect(deriveRequiredWords('(?:my|our) client,? (?:is )?acme')).toEqual(['acme']);
+    expect(deriveRequiredWords('(?:my|our) client,? ')).toEqual(['client']);
+    expect(sorted(deriveRequiredWords('(?:on behalf of|client:) x'))).toEqual(['x']);
+    expect(sorted(deriveRequiredWords('a (?:on behalf of|client:)'))).toEqual(['client', 'on']);
+    expect(deriveRequiredWords('(?:my|our) client,?x')).toEqual(['my', 'our']);
+  });
+
   it('takes the last mandatory word or group between whitespace, with optional letters spelled out', () => {
     expect(sorted(deriveRequiredWords('a (?:phone screen|calls?)'))).toEqual(['call', 'calls', 'phone']);
     expect(deriveRequiredWords('meet in \\d+')).toEqual(['in']);
@@ -149,7 +157,8 @@ describe('deriveRequiredWords', () => {
     expect(deriveRequiredWords('x (?:a |b\\s+)*team')).toEqual(['team']);
     expect(deriveRequiredWords('x(?:a |b )?team')).toBeNull();
     expect(deriveRequiredWords('x(?:a |b)*team')).toBeNull();
-    expect(deriveRequiredWords('x-team')).toBeNull();
+    expect(deriveRequiredWords('x-team')).toEqual(['x']);
+    expect(deriveRequiredWords('xy-?team')).toBeNull();
     expect(deriveRequiredWords('x\\s*team')).toBeNull();
   });
 
