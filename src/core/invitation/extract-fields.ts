@@ -106,6 +106,7 @@ const NO_FIELD_VOCABULARY: FieldVocabulary = {
   unitWords: [],
   departmentWords: [],
   nameConnectors: [],
+  nonTitleWords: [],
   titleLabels: [],
   specialisationStopWords: [],
 };
@@ -129,10 +130,11 @@ const ANCHORED_TITLE_WEIGHT = 5;
 const LEAD_PHRASE = `(${WORD}(?:[ \\t]${WORD}){0,5}?)`;
 const WORD_TOKEN = new RegExp(`^${WORD}$`);
 /**
- * A job title's phrase: like PHRASE, but a dash may stand between words ("Business Analyst - Claims
- * Transformation") and the first word may start with a dot (".NET Developer").
+ * A job title's phrase: like PHRASE, but a dash or a bracketed note may stand between words ("Business
+ * Analyst - Claims Transformation", "Software Engineer – Graduate (2027) position") and the first word may
+ * start with a dot (".NET Developer").
  */
-const TITLE_PHRASE = `(\\.?${WORD}(?:,?[ \\t](?:${WORD}|[–—-])){0,7})`;
+const TITLE_PHRASE = `(\\.?${WORD}(?:,?[ \\t](?:${WORD}|[–—-]|\\([^()\\n]{1,40}\\))){0,7})`;
 
 /**
  * The words right before a cue, read backwards within the clause: at most `maxWords`, stopping at the first
@@ -347,7 +349,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     institutionNouns: new Set(table.institutionNouns),
     dateWords: new Set([...table.weekdays, ...table.months].map((word) => word.toLowerCase())),
     nonTitles: new Set(table.nonTitles),
-    nonTitleWords: new Set(table.nonTitleWords),
+    nonTitleWords: new Set([...table.nonTitleWords, ...vocabulary.nonTitleWords]),
     companyWordsBefore: new Set(table.companyWordsBefore),
     companyWordsAfter: new Set(table.companyWordsAfter),
     honorifics: new Set(table.honorifics),

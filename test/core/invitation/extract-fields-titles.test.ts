@@ -128,4 +128,19 @@ describe('job title: words around the title that are not part of it', () => {
       'Software Engineer, Payments',
     );
   });
+
+  it('reads past a bracketed note inside the title, and drops the note', () => {
+    expect(
+      titleOf({ body: 'Thank you for applying for the Software Engineer – Graduate (2027) position.' }),
+    ).toBe('Software Engineer – Graduate');
+    expect(titleOf({ body: 'Thanks for applying to the Frontend Developer (React) position.' })).toBe(
+      'Frontend Developer',
+    );
+  });
+
+  it('does not take a word that only ends like a role ("Shortlist: Finance Officer")', () => {
+    expect(
+      titleOf({ subject: 'Shortlist: Finance Officer', body: 'Dear Sam, can you come on Monday?' }),
+    ).toBe('Finance Officer');
+  });
 });

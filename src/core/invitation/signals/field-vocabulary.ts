@@ -34,6 +34,8 @@ export interface FieldVocabulary {
   businessNouns: string[];
   /** More words that mark a department rather than the company ("Resourcing"); trimmed off the end. */
   departmentWords: string[];
+  /** More words with an agent-noun ending that are not roles ("Shortlist: Finance Officer"). */
+  nonTitleWords: string[];
   /** More lower-case joining words inside a name, from names in other languages ("Institut für …"). */
   nameConnectors: string[];
   /** Organisational units a signature names after the signer's role ("Faculty of …", "Department of …"). */
