@@ -161,6 +161,8 @@ function phraseBefore(text: string, end: number, maxWords: number): string {
 const NAME_TOKEN = `[${UPPER}][${LETTER}'’-]*\\.?`;
 const PERSON_NAME = `${NAME_TOKEN}(?:[ \\t]+(?:${NAME_TOKEN}|de|van|von|der|den|da|di|del|la|le|bin|al|ten|ter)){0,3}`;
 const PERSON_REGEX = new RegExp(`^${PERSON_NAME}$`);
+/** "… with Hannah Goldberg" closing a subject or one of its parts. */
+const SUBJECT_HOST = new RegExp(`\\bwith[ \\t]+(${PERSON_NAME})[ \\t]*(?:$|[-–—|(@,:])`);
 
 function escapeWords(words: readonly string[]): string {
   return [...words]
@@ -597,6 +599,15 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
     if (compiled.shortcuts && key !== null && !lowerHead().includes(key)) continue;
     const match = intro.exec(text.own.slice(0, 4_000));
     if (match?.[1]) consider(match[1], `introduces themselves: “${match[0].trim()}”`, 4, false);
+  }
+  // A booking tool or ATS writing "Intro call – Tandem Loop with Hannah Goldberg": the meeting's host.
+  if (!senderIsPerson) {
+    const host = SUBJECT_HOST.exec(sources.subject)?.[1] ?? '';
+    // "Interview with Brightline Rail" from Brightline Rail Recruitment: the company, not a host.
+    const isSender =
+      domainAffinity(host, domainLabels(sources.fromEmail)) > 0 ||
+      sources.fromName.toLowerCase().includes(host.toLowerCase());
+    if (host.length > 0 && !isSender) consider(host, `subject: “${sources.subject.trim()}”`, 3, false);
   }
 
   pool.sort((a, b) => b.score - a.score);

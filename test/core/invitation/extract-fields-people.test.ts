@@ -36,6 +36,27 @@ describe('hiring manager: booking-tool layouts and names in capitals', () => {
   });
 });
 
+describe('hiring manager: the host a booking tool names in the subject', () => {
+  it('takes "… with Hannah Goldberg" when a system sends, but not the sender’s own company', () => {
+    expect(
+      fieldsOf({
+        subject: 'Canceled: Intro call – Tandem Loop with Hannah Goldberg',
+        body: 'The event below has been canceled.\n\nEvent Type: Intro call – Tandem Loop',
+        fromName: 'Calendly',
+        fromEmail: 'notifications@calendly.com',
+      }).hiringManager.value,
+    ).toBe('Hannah Goldberg');
+    expect(
+      fieldsOf({
+        subject: 'Interview with Brightline Rail – please book',
+        body: 'Please choose your preferred slot.\n\nBrightline Rail Recruitment Team',
+        fromName: 'Brightline Rail Recruitment',
+        fromEmail: 'recruitment@brightlinerail.co.uk',
+      }).hiringManager.value,
+    ).toBeNull();
+  });
+});
+
 describe('company and title: look-alikes of the rules above', () => {
   it('reads the line under the signer’s first name, not a line that only starts with it', () => {
     expect(
