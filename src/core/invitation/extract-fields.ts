@@ -1149,8 +1149,13 @@ function computeDomainLabels(fromEmail: string): string[] {
     .replace(/[>\s].*$/, '');
   if (domain.length === 0 || freeMailDomains.includes(domain)) return [];
   // "gmail.example.com", "csjobs.example.gov.uk": the reserved example/test labels of documentation and test
-  // addresses name nobody; what is left is read as the domain.
-  const labels = domain.split('.').filter((label) => label.length > 0 && !RESERVED_LABELS.has(label));
+  // addresses name nobody; what is left is read as the domain. As the top-level name ("acme.example",
+  // RFC 2606) a reserved label stands where ".com" would, so the name before it still counts.
+  const written = domain.split('.').filter((label) => label.length > 0);
+  const last = written[written.length - 1] ?? '';
+  const asWritten =
+    written.length >= 2 && RESERVED_LABELS.has(last) ? [...written.slice(0, -1), 'com'] : written;
+  const labels = asWritten.filter((label) => !RESERVED_LABELS.has(label));
   if (freeMailDomains.includes(labels.join('.'))) return [];
   if (labels.length < 2) return [];
   // Drop the public suffix: "acme.co.uk" → ["acme"], "careers.acme.com" → ["careers", "acme"].
