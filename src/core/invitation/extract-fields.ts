@@ -6,7 +6,8 @@
 import {
   anchorPositionsIn,
   deriveLeadingAnchorWords,
-  deriveRequiredWords,
+  deriveRequiredWordSets,
+  lastStartFor,
   indexWords,
   numberAnchorWords,
   usesWordGate,
@@ -45,8 +46,8 @@ interface CompiledPattern {
   sticky: RegExp;
   /** Characters (no letters) every match contains, such as " @ ": without them in a text, no match. */
   literal: string | null;
-  /** Numbered words one of which every match contains after its start ("client"), or null. */
-  required: readonly number[] | null;
+  /** Sets of numbered words, every match holding one of each after its start ("client"), or null. */
+  required: readonly (readonly number[])[] | null;
 }
 
 interface CompiledExtraction {
@@ -265,7 +266,7 @@ function compilePatterns(
     const source = p.pattern.replace(placeholder, capture);
     const anchors = gated ? deriveLeadingAnchorWords(source, 'gi') : null;
     // The "." keeps a word at the very end from counting: no closing \b says where it ends.
-    const required = anchors === null ? null : deriveRequiredWords(`${source}.`, 'gi');
+    const required = anchors === null ? null : deriveRequiredWordSets(`${source}.`, 'gi');
     return {
       regex: new RegExp(`\\b${source}`, 'gi'),
       before: null,
@@ -273,7 +274,7 @@ function compilePatterns(
       anchors: anchors === null ? null : numberAnchorWords(anchors),
       sticky: new RegExp(`\\b${source}`, 'iy'),
       literal: gated && anchors === null ? requiredLiteral(source) : null,
-      required: required === null ? null : numberAnchorWords(required),
+      required: required === null ? null : required.map(numberAnchorWords),
     };
   });
 }
@@ -909,9 +910,7 @@ function triedPositions(pattern: CompiledPattern, region: ScanRegion): readonly 
   // No match starts after the last of the words every match holds (none at all without one).
   let lastStart = region.text.length;
   if (pattern.required !== null) {
-    lastStart = -1;
-    for (const list of anchorPositionsIn(region.words, pattern.required))
-      lastStart = Math.max(lastStart, list[list.length - 1] ?? -1);
+    lastStart = lastStartFor(pattern.required, region.words, region.words);
     if (lastStart < 0) return [];
   }
   const lists = anchorPositionsIn(region.words, pattern.anchors).map((list) =>
