@@ -325,11 +325,11 @@ const NON_WORD_LITERALS = new Set([...',:;!\'"@&/-–—’‘“”']);
 /**
  * The words of a mandatory element of `branch` at its top level, one of which every match contains as a
  * whole word: a literal word, or a group of alternatives that each start with a literal word, with
- * whitespace (or the match's start) before it and whitespace (or the match's end) after it. The last such
- * element is taken; null when there is none.
+ * whitespace (or the match's start) before it and whitespace (or the match's end) after it. Every such
+ * element, in order: each match holds a word of each.
  */
-function requiredWordsOf(branch: string): string[] | null {
-  let found: string[] | null = null;
+function requiredElementsOf(branch: string): string[][] {
+  const found: string[][] = [];
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < branch.length; i++) {
@@ -364,7 +364,7 @@ function requiredWordsOf(branch: string): string[] | null {
           return head === undefined || !wordEndsAt(alternative, head.length) ? null : spellings(head);
         });
         if (words !== undefined && words.length > 0 && words.every((w) => w !== null)) {
-          found = words.flat() as string[];
+          found.push(words.flat() as string[]);
         }
       }
       i = close;
@@ -374,7 +374,7 @@ function requiredWordsOf(branch: string): string[] | null {
       let end = i;
       while (end < branch.length && /[A-Za-z?]/.test(branch.charAt(end))) end++;
       const words = spellings(branch.slice(i, end));
-      if (words !== null && startsWord(branch.slice(0, i)) && wordEndsAt(branch, end)) found = words;
+      if (words !== null && startsWord(branch.slice(0, i)) && wordEndsAt(branch, end)) found.push(words);
       i = end - 1;
     }
   }
@@ -384,7 +384,7 @@ function requiredWordsOf(branch: string): string[] | null {
 /**
  * Words one of which every match of `source` (matched as `\\b(?:source)\\b` with the `i` flag, without
  * `u`/`v`) contains as a whole word: per top-level branch, its last mandatory literal word or group of
- * literal-word alternatives (their first words) between whitespace (see requiredWordsOf). Null when that
+ * literal-word alternatives (their first words) between whitespace (see requiredElementsOf). Null when that
  * cannot be proved for every branch. A match then starts no later than the last such word in the text.
  */
 export function deriveRequiredWords(source: string, flags = 'gi'): string[] | null {
@@ -393,11 +393,28 @@ export function deriveRequiredWords(source: string, flags = 'gi'): string[] | nu
   if (branches === null) return null;
   const words = new Set<string>();
   for (const branch of branches) {
-    const found = requiredWordsOf(branch);
-    if (found === null) return null;
+    const found = requiredElementsOf(branch).pop();
+    if (found === undefined) return null;
     for (const word of found) words.add(word);
   }
   return words.size > 0 ? [...words] : null;
+}
+
+/**
+ * Sets of words such that every match of `source` holds a word of each set (see deriveRequiredWords): all
+ * the mandatory elements of a single top-level branch, or one set (each branch's last) for several.
+ * A match then starts no later than the last occurrence of a word of any one set, so the rarest bounds it.
+ */
+export function deriveRequiredWordSets(source: string, flags = 'gi'): string[][] | null {
+  if (/[uv]/.test(flags)) return null;
+  const branches = splitAlternatives(source);
+  if (branches === null) return null;
+  if (branches.length > 1) {
+    const union = deriveRequiredWords(source, flags);
+    return union === null ? null : [union];
+  }
+  const elements = requiredElementsOf(branches[0] ?? '');
+  return elements.length > 0 ? elements : null;
 }
 
 /**
@@ -659,8 +676,8 @@ interface GatedSignal {
   anchors: readonly string[] | null;
   /** The anchors' numbers (see anchorNumber), in the same order. */
   anchorIds: readonly number[] | null;
-  /** Numbers of words one of which every match contains (deriveRequiredWords), or null. */
-  required: readonly number[] | null;
+  /** Sets of numbered words, every match holding a word of each (deriveRequiredWordSets), or null. */
+  required: readonly (readonly number[])[] | null;
   /** Tries one position (`y`). */
   sticky: RegExp;
   /** Finds the first match from a position on (`g`). */
@@ -688,19 +705,44 @@ export function gateGroup(group: SignalGroup, gated: boolean): GatedGroup {
     gated,
     signals: group.signals.map((signal) => {
       const anchors = gated ? deriveAnchorWords(signal.pattern, full.regex.flags) : null;
-      const required = anchors === null ? null : deriveRequiredWords(signal.pattern, full.regex.flags);
+      const required = anchors === null ? null : deriveRequiredWordSets(signal.pattern, full.regex.flags);
       // The same pattern with the same boundaries and flags as its alternative in the full group.
       const source = `\\b(?:${signal.pattern})\\b`;
       return {
         signal,
         anchors,
         anchorIds: anchors === null ? null : anchors.map(anchorNumber),
-        required: required === null ? null : required.map(anchorNumber),
+        required: required === null ? null : required.map((set) => set.map(anchorNumber)),
         sticky: new RegExp(source, `${flags}y`),
         global: new RegExp(source, `${flags}g`),
       };
     }),
   };
+}
+
+/**
+ * The last place a match can start: the smallest, over the sets, of where the last word of the set starts;
+ * -1 when some set has no word in the text.
+ */
+export function lastStartFor(
+  sets: readonly (readonly number[])[],
+  textWords: WordIndex | null,
+  words: WordIndex,
+): number {
+  let bound = Infinity;
+  for (const set of sets) {
+    let last = -1;
+    for (const number of set) {
+      const positions =
+        textWords instanceof TextWords
+          ? textWords.anchorPositions(number)
+          : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
+      last = Math.max(last, positions[positions.length - 1] ?? -1);
+    }
+    if (last < 0) return -1;
+    bound = Math.min(bound, last);
+  }
+  return bound;
 }
 
 /** One signal's matches, read lazily in order: the first match starting at or after a position. */
@@ -798,15 +840,9 @@ export function findGatedSignals(
       }
       if (!occurs) continue;
       if (gated.required !== null) {
-        // Every match holds one of these words, so none starts after the last of them (or at all without one).
-        lastStart = -1;
-        for (const number of gated.required) {
-          const positions =
-            textWords !== null
-              ? textWords.anchorPositions(number)
-              : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
-          lastStart = Math.max(lastStart, positions[positions.length - 1] ?? -1);
-        }
+        // Every match holds a word of each set, so none starts after the last word of any one set (or at
+        // all when a set has none in the text).
+        lastStart = lastStartFor(gated.required, textWords, words);
         if (lastStart < 0) continue;
       }
       lists = [];

@@ -6,7 +6,8 @@
 import {
   anchorPositionsIn,
   deriveLeadingAnchorWords,
-  deriveRequiredWords,
+  deriveRequiredWordSets,
+  lastStartFor,
   indexWords,
   numberAnchorWords,
   usesWordGate,
@@ -45,8 +46,8 @@ interface CompiledPattern {
   sticky: RegExp;
   /** Characters (no letters) every match contains, such as " @ ": without them in a text, no match. */
   literal: string | null;
-  /** Numbered words one of which every match contains after its start ("client"), or null. */
-  required: readonly number[] | null;
+  /** Sets of numbered words, every match holding one of each after its start ("client"), or null. */
+  required: readonly (readonly number[])[] | null;
 }
 
 interface CompiledExtraction {
@@ -271,7 +272,7 @@ function compilePatterns(
     const source = p.pattern.replace(placeholder, capture);
     const anchors = gated ? deriveLeadingAnchorWords(source, 'gi') : null;
     // The "." keeps a word at the very end from counting: no closing \b says where it ends.
-    const required = anchors === null ? null : deriveRequiredWords(`${source}.`, 'gi');
+    const required = anchors === null ? null : deriveRequiredWordSets(`${source}.`, 'gi');
     return {
       regex: new RegExp(`\\b${source}`, 'gi'),
       before: null,
@@ -279,7 +280,7 @@ function compilePatterns(
       anchors: anchors === null ? null : numberAnchorWords(anchors),
       sticky: new RegExp(`\\b${source}`, 'iy'),
       literal: gated && anchors === null ? requiredLiteral(source) : null,
-      required: required === null ? null : numberAnchorWords(required),
+      required: required === null ? null : required.map(numberAnchorWords),
     };
   });
 }
@@ -940,9 +941,7 @@ function triedPositions(pattern: CompiledPattern, region: ScanRegion): readonly 
   // No match starts after the last of the words every match holds (none at all without one).
   let lastStart = region.text.length;
   if (pattern.required !== null) {
-    lastStart = -1;
-    for (const list of anchorPositionsIn(region.words, pattern.required))
-      lastStart = Math.max(lastStart, list[list.length - 1] ?? -1);
+    lastStart = lastStartFor(pattern.required, region.words, region.words);
     if (lastStart < 0) return [];
   }
   const lists = anchorPositionsIn(region.words, pattern.anchors).map((list) =>
@@ -1183,8 +1182,13 @@ function computeDomainLabels(fromEmail: string): string[] {
     .replace(/[>\s].*$/, '');
   if (domain.length === 0 || freeMailDomains.includes(domain)) return [];
   // "gmail.example.com", "csjobs.example.gov.uk": the reserved example/test labels of documentation and test
-  // addresses name nobody; what is left is read as the domain.
-  const labels = domain.split('.').filter((label) => label.length > 0 && !RESERVED_LABELS.has(label));
+  // addresses name nobody; what is left is read as the domain. As the top-level name ("acme.example",
+  // RFC 2606) a reserved label stands where ".com" would, so the name before it still counts.
+  const written = domain.split('.').filter((label) => label.length > 0);
+  const last = written[written.length - 1] ?? '';
+  const asWritten =
+    written.length >= 2 && RESERVED_LABELS.has(last) ? [...written.slice(0, -1), 'com'] : written;
+  const labels = asWritten.filter((label) => !RESERVED_LABELS.has(label));
   if (freeMailDomains.includes(labels.join('.'))) return [];
   if (labels.length < 2) return [];
   // Drop the public suffix: "acme.co.uk" → ["acme"], "careers.acme.com" → ["careers", "acme"].

@@ -4,6 +4,7 @@ import {
   DIGIT_WORD,
   deriveAnchorWords,
   deriveRequiredWords,
+  deriveRequiredWordSets,
   findGatedSignals,
   gateGroup,
   indexWords,
@@ -166,6 +167,23 @@ describe('deriveRequiredWords', () => {
     expect(deriveRequiredWords('post(?!s)')).toBeNull();
     expect(deriveRequiredWords('post(?!s)|team')).toBeNull();
     expect(deriveRequiredWords('a team', 'giu')).toBeNull();
+  });
+});
+
+describe('deriveRequiredWordSets', () => {
+  it('keeps every mandatory element of a single branch, so the rarest one can bound the matches', () => {
+    expect(deriveRequiredWordSets('(?:our|the) sales team')).toEqual([['our', 'the'], ['sales'], ['team']]);
+    expect(
+      deriveRequiredWordSets("(?:the )?candidate[’']s? (?:resume|cv) (?:[\\w’]+\\s+){0,3}(?:attached|below)"),
+    ).toEqual([
+      ['resume', 'cv'],
+      ['attached', 'below'],
+    ]);
+  });
+
+  it('keeps one set, each branch’s last element, for several top-level branches', () => {
+    expect(deriveRequiredWordSets('a team|b (?:x|y)')).toEqual([['team', 'x', 'y']]);
+    expect(deriveRequiredWordSets('post(?!s)|team')).toBeNull();
   });
 });
 

@@ -589,3 +589,61 @@ describe('reader asks: logistics in a thread about a role', () => {
     ).toBe('not-invitation');
   });
 });
+
+describe('reader asks: intentions, walk-ins and attached invitations', () => {
+  it('reads "I\'d like to set up a time to talk about the … position" in a reply about the role', () => {
+    expect(
+      verdictOf("Hi Sam, I'd like to set up a time to talk about the Events Coordinator position. Jenna", {
+        subject: 'Re: Events Coordinator',
+        fromName: 'Jenna Moss',
+        fromEmail: 'jenna@halcyon.example',
+      }),
+    ).toBe('invitation');
+  });
+
+  it('keeps the candidate who would like to set up a time to talk about their application their own mail', () => {
+    expect(
+      verdictOf(
+        "Hi Jenna, I'd like to set up a time to talk about my application for the Events Coordinator role. Sam",
+        {
+          subject: 'Events Coordinator',
+          fromName: 'Sam Reid',
+          fromEmail: 'sam.reid@gmail.com',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('reads a walk-in interview ("just turn up with your ID") as an invitation', () => {
+    expect(
+      verdictOf(
+        'Hello, thanks for applying. We are holding interviews on Thursday between 9am and 1pm at the depot. Just ' +
+          'turn up with your ID.\nSite Manager',
+        { subject: 'Delivery Driver', fromName: 'Depot Manager', fromEmail: 'depot@fastline.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('reads "please find attached your interview invitation" as an invitation', () => {
+    expect(
+      verdictOf(
+        'Dear Applicant, please find attached your interview invitation for the post of Staff Nurse. Interviews are ' +
+          'on 14 June at the Trust HQ.\nRecruitment Team',
+        { subject: 'Staff Nurse - interview', fromName: 'NHS Jobs', fromEmail: 'recruitment@trust.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps "a role that matches your profile, are you available for a quick call tomorrow?" cold outreach', () => {
+    expect(
+      verdictOf(
+        'Hi, I have a role that matches your profile. Are you available for a quick call tomorrow? Sam',
+        {
+          subject: 'Role for you',
+          fromName: 'Sam Cole',
+          fromEmail: 'sam@apexrecruitment.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+});

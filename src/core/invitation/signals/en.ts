@@ -236,6 +236,11 @@ export const englishSignals: InvitationSignalTable = {
       s(`${NOT_MODAL}invit(?:e|ing) you (?:to|for) ${FEW}${MEETING_NOUN}`, 5),
       s(`(?:an|your) invitation to (?:an? |the )?(?:interview|speak|chat|meet)`, 4),
       s(
+        `your (?:interview|assessment|video interview|phone interview|selection day) (?:invitation|invite|letter)`,
+        5,
+        'sends you an interview invitation',
+      ),
+      s(
         `${NOT_IF_WE}(?:like|love|want|wish|hoping|hope|keen) to (?:schedule|arrange|set up|setup|organi[sz]e|book|line up) ${FEW}${MEETING_NOUN}`,
         5,
         'asks to schedule an interview',
@@ -739,9 +744,13 @@ export const englishSignals: InvitationSignalTable = {
       `here${APOS}s|here is|here are`,
       `send (?:it|them|this|that) (?:back|over|through)`,
     ],
-    visits: [`(?:come|pop|swing|drop|stop|call) (?:down|in|into|over|along|by|round|around|to)`],
+    visits: [
+      `(?:come|pop|swing|drop|stop|call) (?:down|in|into|over|along|by|round|around|to)`,
+      `(?:turn|show) up`,
+    ],
     offers: [
       `i(?:${APOS}d| would) (?:like|love) to (?:see|meet|interview) you`,
+      `(?:i|we)(?:${APOS}d| would) (?:like|love) to (?:set up|arrange|schedule|book|find|organi[sz]e|line up|get)`,
       `we(?:${APOS}d| would)(?: really| very much)? (?:be )?(?:like|love|glad|happy|pleased|delighted|keen)(?: for you)? to`,
       `we(?:${APOS}d| would) (?:like|love) (?:you|for you) to`,
       `we(?:${APOS}re| are) (?:keen|hoping|looking) to`,
@@ -1085,6 +1094,10 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`put you forward (?:for|to)`, 4),
+        s(
+          `(?:role|position|opportunity|opening|job|vacancy)s? (?:that|which) (?:matches|match|fits|fit|suits|suit|might suit|could suit|may suit|aligns with) (?:your|you)`,
+          5,
+        ),
         s(`what you${APOS}re (?:after|looking for)|what you are (?:after|looking for)`, 3),
         s(`(?:came|come) across your (?:profile|resume|cv|background|github|linkedin|portfolio)`, 5),
         // Not "reviewed": a hiring team reviews the profile of someone who applied.
