@@ -285,6 +285,7 @@ function endsInWhitespace(prefix: string, depth = 0): boolean {
 
 /** True when what `prefix` matches ends in whitespace, or it is empty: the start of the match, a `\\b`. */
 function startsWord(prefix: string): boolean {
+  if (prefix.endsWith('\\b') && !isEscaped(prefix, prefix.length - 2)) return true;
   return prefix.length === 0 || endsInWhitespace(prefix);
 }
 
@@ -310,6 +311,8 @@ function wordEndsAt(branch: string, at: number, depth = 0): boolean {
   if (at === branch.length) return true;
   const next = (from: number): string => branch.charAt(from);
   if (next(at) === ' ') return !'?*{'.includes(next(at + 1)) || next(at + 1) === '';
+  // An explicit boundary: what follows is not a word character.
+  if (branch.startsWith('\\b', at)) return true;
   if (branch.startsWith('\\s', at)) return !'?*{'.includes(next(at + 2)) || next(at + 2) === '';
   if (NON_WORD_LITERALS.has(next(at))) {
     // "client," ends the word; "client,? is" too, whether the comma is there or not.

@@ -23,6 +23,7 @@ export function createDeferredTrackerClient(load: () => Promise<TrackerClient>):
     createTracker: async (request) => (await client()).createTracker(request),
     listTrackers: async (options) => (await client()).listTrackers(options),
     getTracker: async (id) => (await client()).getTracker(id),
+    listTrackerEvents: async (id, options) => (await client()).listTrackerEvents(id, options),
     deleteTracker: async (id) => (await client()).deleteTracker(id),
     subscribe(handlers): LiveSubscription {
       let closed = false;

@@ -10,6 +10,8 @@ import type {
   CreateTrackerResponse,
   HitKind,
   TrackerDetail,
+  TrackerEvent,
+  TrackerEventPage,
   TrackerPage,
 } from '../../core/tracking/api-contract';
 import { createSseParser } from './sse-parser';
@@ -20,6 +22,7 @@ import {
   type LiveEventHandlers,
   type LiveHit,
   type LiveSubscription,
+  type ListTrackerEventsOptions,
   type ListTrackersOptions,
   type TrackerClient,
 } from './tracker-client';
@@ -333,15 +336,39 @@ export function createHttpTrackerClient(options: HttpTrackerClientOptions): Trac
     },
 
     async getTracker(id: string): Promise<TrackerDetail> {
-      return authorized(
+      const detail = await authorized(
         `/api/v1/trackers/${encodeURIComponent(id)}`,
         { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-store' },
         (response) =>
           readJson<TrackerDetail>(
             response,
-            (v) => hasStrings(v, ['id', 'status']) && Array.isArray((v as { events?: unknown }).events),
+            (v) => hasStrings(v, ['id', 'status']) && isEventList((v as { events?: unknown }).events),
           ),
       );
+      return withPagingFields(detail);
+    },
+
+    async listTrackerEvents(
+      id: string,
+      eventOptions: ListTrackerEventsOptions = {},
+    ): Promise<TrackerEventPage> {
+      const query = new URLSearchParams();
+      if (eventOptions.cursor) query.set('cursor', eventOptions.cursor);
+      if (eventOptions.limit !== undefined) query.set('limit', String(eventOptions.limit));
+      const suffix = query.size > 0 ? `?${query.toString()}` : '';
+      const page = await authorized(
+        `/api/v1/trackers/${encodeURIComponent(id)}/events${suffix}`,
+        { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-store' },
+        (response) =>
+          readJson<TrackerEventPage>(
+            response,
+            (v) =>
+              isRecord(v) &&
+              isEventList(v.events) &&
+              (v.nextCursor === null || (typeof v.nextCursor === 'string' && v.nextCursor !== '')),
+          ),
+      );
+      return { events: page.events, nextCursor: page.nextCursor };
     },
 
     async deleteTracker(id: string): Promise<void> {
@@ -367,6 +394,34 @@ function parseLiveHit(kind: HitKind, data: string): LiveHit | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The detail with its paging fields only when they are usable: an older server omits them, and a value of the
+ * wrong type is dropped rather than failing the whole read, so the pane shows the latest events either way.
+ */
+function withPagingFields(detail: TrackerDetail): TrackerDetail {
+  const { eventCount, olderEventsCursor, ...rest } = detail;
+  const result: TrackerDetail = rest;
+  if (typeof eventCount === 'number' && Number.isSafeInteger(eventCount) && eventCount >= 0) {
+    result.eventCount = eventCount;
+  }
+  if (olderEventsCursor === null || (typeof olderEventsCursor === 'string' && olderEventsCursor !== '')) {
+    result.olderEventsCursor = olderEventsCursor;
+  }
+  return result;
+}
+
+function isEventList(value: unknown): value is TrackerEvent[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (event) =>
+        hasStrings(event, ['at', 'kind', 'source']) &&
+        ((event as { client?: unknown }).client === undefined ||
+          typeof (event as { client?: unknown }).client === 'string'),
+    )
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,7 @@ import type {
   LiveHitEvent,
   HitKind,
   TrackerDetail,
+  TrackerEventPage,
   TrackerPage,
 } from '../../core/tracking/api-contract';
 
@@ -56,6 +57,13 @@ export interface ListTrackersOptions {
   cursor?: string | null;
 }
 
+export interface ListTrackerEventsOptions {
+  /** `olderEventsCursor` of the detail or `nextCursor` of the previous page; none starts at the latest. */
+  cursor?: string | null;
+  /** 1 to 200 (the server's bound); the server's default is 100. */
+  limit?: number;
+}
+
 /** What a live subscription is doing now, so the view can say "Live" or "Reconnecting…". */
 export type LiveConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -76,7 +84,10 @@ export interface TrackerClient {
   createAccount(name: string): Promise<CreateAccountResponse>;
   createTracker(request: CreateTrackerRequest): Promise<CreateTrackerResponse>;
   listTrackers(options?: ListTrackersOptions): Promise<TrackerPage>;
+  /** The summary and latest events; `eventCount` and `olderEventsCursor` are absent from older servers. */
   getTracker(id: string): Promise<TrackerDetail>;
+  /** The next older page of a tracker's kept events, oldest first within the page. */
+  listTrackerEvents(id: string, options?: ListTrackerEventsOptions): Promise<TrackerEventPage>;
   deleteTracker(id: string): Promise<void>;
   /** Streams the account's open and click events; reconnects with backoff until closed. */
   subscribe(handlers: LiveEventHandlers): LiveSubscription;

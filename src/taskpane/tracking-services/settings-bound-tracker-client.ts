@@ -46,6 +46,7 @@ export function createSettingsBoundTrackerClient(options: SettingsBoundTrackerCl
     createTracker: (request) => current().createTracker(request),
     listTrackers: (listOptions) => current().listTrackers(listOptions),
     getTracker: (id) => current().getTracker(id),
+    listTrackerEvents: (id, eventOptions) => current().listTrackerEvents(id, eventOptions),
     deleteTracker: (id) => current().deleteTracker(id),
     subscribe: (handlers) => current().subscribe(handlers),
   };

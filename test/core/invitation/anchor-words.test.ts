@@ -181,6 +181,14 @@ describe('deriveRequiredWordSets', () => {
     ]);
   });
 
+  it('takes a word between explicit boundaries, but not a literal backslash and b', () => {
+    expect(deriveRequiredWordSets('(?:can|could)\\b[^.?!\\n]{0,60}\\byou\\b(?! me)')).toEqual([
+      ['can', 'could'],
+      ['you'],
+    ]);
+    expect(deriveRequiredWordSets('a\\\\byou')).toBeNull();
+  });
+
   it('keeps one set, each branch’s last element, for several top-level branches', () => {
     expect(deriveRequiredWordSets('a team|b (?:x|y)')).toEqual([['team', 'x', 'y']]);
     expect(deriveRequiredWordSets('post(?!s)|team')).toBeNull();

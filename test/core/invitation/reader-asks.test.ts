@@ -647,3 +647,39 @@ describe('reader asks: intentions, walk-ins and attached invitations', () => {
     ).toBe('not-invitation');
   });
 });
+
+describe('reader asks: call letters, bare wishes and panel briefings', () => {
+  it('reads an agency call letter ("pleased to call you for a face to face interview") as an invitation', () => {
+    expect(
+      verdictOf(
+        'Dear Candidate, Greetings from Vistaline! With reference to your application, we are pleased to call you ' +
+          'for a face to face interview on 12-Aug at 10:30 AM. Kindly carry your resume and ID proof.',
+        { subject: 'Interview Call Letter', fromName: 'Vistaline HR', fromEmail: 'hr@vistaline.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('reads a bare "would love for you to meet the kids - does sat morning work?" in a reply about the job', () => {
+    expect(
+      verdictOf('would love for you to meet the kids - does sat morning work?', {
+        subject: 'Re: Nanny',
+        fromName: 'Claire',
+        fromEmail: 'claire.b@gmail.com',
+      }),
+    ).toBe('invitation');
+  });
+
+  it('keeps a briefing asking panel members to arrive early the interviewer side', () => {
+    expect(
+      verdictOf(
+        'Dear colleagues, the interviews for the Lecturer in Law post are on 3 July. Please could panel members ' +
+          'arrive at 8:45 for a briefing. Candidates will present at 9:30.',
+        {
+          subject: 'Lecturer interviews - panel briefing',
+          fromName: 'Faculty Office',
+          fromEmail: 'office@uni.example',
+        },
+      ),
+    ).toBe('not-invitation');
+  });
+});

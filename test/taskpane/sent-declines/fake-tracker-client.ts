@@ -1,10 +1,13 @@
-import type { TrackerDetail, TrackerEvent, TrackerSummary } from '../../../src/core/tracking/api-contract';
+import type { TrackerDetail, TrackerEvent, TrackerEventPage } from '../../../src/core/tracking/api-contract';
 import {
   TrackerClientError,
+  type ListTrackerEventsOptions,
   type LiveEventHandlers,
   type LiveHit,
   type TrackerClient,
 } from '../../../src/taskpane/tracker-client/tracker-client';
+
+type EventsAnswer = (id: string, options: ListTrackerEventsOptions) => Promise<TrackerEventPage>;
 
 /** An in-memory TrackerClient: trackers are plain data the test edits, and live hits are pushed by hand. */
 export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
@@ -12,6 +15,11 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
   const subscribers = new Set<LiveEventHandlers>();
   let failList: TrackerClientError | null = null;
   let listCalls = 0;
+  // Older-event pages are answered by whatever the test sets, so it can hold, fail or serve each page.
+  let answerEvents: EventsAnswer = async () => {
+    throw new TrackerClientError('not-found', 'No such tracker', { status: 404 });
+  };
+  const eventsCalls: { id: string; options: ListTrackerEventsOptions }[] = [];
   const client: TrackerClient = {
     async createAccount() {
       return { accountId: 'a1', apiKey: 'k1' };
@@ -22,13 +30,19 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
     async listTrackers() {
       listCalls++;
       if (failList) throw failList;
-      const summaries = [...trackers.values()].map(({ events: _e, ...summary }) => summary);
+      const summaries = [...trackers.values()].map(
+        ({ events: _e, eventCount: _c, olderEventsCursor: _o, ...summary }) => summary,
+      );
       return { trackers: summaries, nextCursor: null };
     },
     async getTracker(id) {
       const tracker = trackers.get(id);
       if (!tracker) throw new TrackerClientError('not-found', 'No such tracker', { status: 404 });
       return tracker;
+    },
+    async listTrackerEvents(id, options = {}) {
+      eventsCalls.push({ id, options });
+      return answerEvents(id, options);
     },
     async deleteTracker(id) {
       if (!trackers.delete(id)) throw new TrackerClientError('not-found', 'No such tracker', { status: 404 });
@@ -43,11 +57,13 @@ export function createFakeTrackerClient(initial: TrackerDetail[] = []) {
     client,
     trackers,
     failListWith: (error: TrackerClientError | null) => (failList = error),
+    answerEventsWith: (answer: EventsAnswer) => (answerEvents = answer),
+    eventsCalls: () => eventsCalls,
     /** Records `event` on the tracker (as the server would) and pushes it to live subscribers. */
-    hit(id: string, event: TrackerEvent, update: Partial<TrackerSummary>) {
+    hit(id: string, event: TrackerEvent, update: Partial<TrackerDetail>) {
       const tracker = trackers.get(id);
       if (!tracker) throw new Error(`no tracker ${id}`);
-      trackers.set(id, { ...tracker, ...update, events: [...tracker.events, event] });
+      trackers.set(id, { ...tracker, events: [...tracker.events, event], ...update });
       const live: LiveHit = { trackerId: id, at: event.at, source: event.source, kind: event.kind };
       for (const s of subscribers) s.onHit(live);
     },

@@ -206,6 +206,144 @@ describe('createHttpTrackerClient', () => {
     });
   });
 
+  describe('tracker detail and older events', () => {
+    const summary = {
+      id: 't1',
+      subject: 'RE: Interview',
+      recipient: null,
+      template: null,
+      createdAt: '2026-11-27T10:00:00.000Z',
+      status: 'opened',
+      opens: 1,
+      machineOpens: 0,
+      clicks: 0,
+      firstOpenedAt: '2026-11-27T11:00:00.000Z',
+      lastOpenedAt: '2026-11-27T11:00:00.000Z',
+    };
+    const opened = { at: '2026-11-27T11:00:00.000Z', kind: 'open', source: 'human', client: 'Gmail' };
+
+    it('reads eventCount and olderEventsCursor from a current tracker', async () => {
+      const { client } = makeClient([
+        () => json(200, { ...summary, events: [opened], eventCount: 5_000, olderEventsCursor: 'ZS45MDE' }),
+      ]);
+      const detail = await client.getTracker('t1');
+      expect(detail.eventCount).toBe(5_000);
+      expect(detail.olderEventsCursor).toBe('ZS45MDE');
+      expect(detail.events).toEqual([opened]);
+    });
+
+    it('accepts an older server that sends neither field', async () => {
+      const { client } = makeClient([() => json(200, { ...summary, events: [opened] })]);
+      const detail = await client.getTracker('t1');
+      expect(detail.events).toHaveLength(1);
+      expect('eventCount' in detail).toBe(false);
+      expect('olderEventsCursor' in detail).toBe(false);
+    });
+
+    it('drops a paging field of the wrong type instead of failing the whole read', async () => {
+      const { client } = makeClient([
+        () => json(200, { ...summary, events: [opened], eventCount: '12', olderEventsCursor: 7 }),
+      ]);
+      const detail = await client.getTracker('t1');
+      expect(detail.status).toBe('opened');
+      expect('eventCount' in detail).toBe(false);
+      expect('olderEventsCursor' in detail).toBe(false);
+    });
+
+    it('refuses a detail whose events are not events', async () => {
+      const { client } = makeClient([() => json(200, { ...summary, events: [{ at: 3 }] })]);
+      const error = await rejection(client.getTracker('t1'));
+      expect(error.kind).toBe('server');
+      expect(error.message).toContain('unexpected answer');
+    });
+
+    it('pages back with the cursor and limit, escaping the id', async () => {
+      const { client, calls } = makeClient([() => json(200, { events: [opened], nextCursor: 'ZS44MDE' })]);
+      const page = await client.listTrackerEvents('t/1', { cursor: 'ZS45MDE', limit: 200 });
+      expect(page).toEqual({ events: [opened], nextCursor: 'ZS44MDE' });
+      expect(calls[0]).toMatchObject({
+        url: 'https://tracker.example/api/v1/trackers/t%2F1/events?cursor=ZS45MDE&limit=200',
+        method: 'GET',
+        authorization: 'Bearer key-old',
+      });
+    });
+
+    it('says when the oldest page is reached', async () => {
+      const { client, calls } = makeClient([() => json(200, { events: [], nextCursor: null })]);
+      expect(await client.listTrackerEvents('t1')).toEqual({ events: [], nextCursor: null });
+      expect(calls[0]?.url).toBe('https://tracker.example/api/v1/trackers/t1/events');
+    });
+
+    it('re-registers once when an older page is refused', async () => {
+      const { client, calls, register } = makeClient([
+        () => json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unknown API key' }),
+        () => json(200, { events: [], nextCursor: null }),
+      ]);
+      await client.listTrackerEvents('t1', { cursor: 'ZS45MDE' });
+      expect(register).toHaveBeenCalledTimes(1);
+      expect(calls.map((c) => c.authorization)).toEqual(['Bearer key-old', 'Bearer key-new-1']);
+    });
+
+    it('passes the server’s words through for a stale cursor and a deleted tracker', async () => {
+      const { client } = makeClient([
+        () =>
+          json(400, {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'The cursor is not valid; use olderEventsCursor or nextCursor from a previous answer.',
+          }),
+        () =>
+          json(404, {
+            statusCode: 404,
+            error: 'Not Found',
+            message: 'No tracker with this id in your account.',
+          }),
+      ]);
+      const stale = await rejection(client.listTrackerEvents('t1', { cursor: 'bad' }));
+      expect(stale).toMatchObject({ kind: 'rejected', status: 400 });
+      expect(stale.message).toContain('cursor is not valid');
+      expect((await rejection(client.listTrackerEvents('gone', { cursor: 'ZS45MDE' }))).kind).toBe(
+        'not-found',
+      );
+    });
+
+    it('refuses a page that is not the contract’s shape', async () => {
+      const { client } = makeClient([() => json(200, { events: [opened] })]);
+      expect((await rejection(client.listTrackerEvents('t1'))).kind).toBe('server');
+    });
+
+    it('reports a rate-limited page with when to try again', async () => {
+      const { client } = makeClient([
+        () =>
+          json(
+            429,
+            {
+              statusCode: 429,
+              error: 'Too Many Requests',
+              message: 'Rate limit exceeded, retry in 1 minute',
+            },
+            { 'retry-after': '30' },
+          ),
+      ]);
+      const error = await rejection(client.listTrackerEvents('t1', { cursor: 'ZS45MDE' }));
+      expect(error.kind).toBe('rate-limited');
+      expect(error.resetAt?.toISOString()).toBe('2026-11-27T12:00:30.000Z');
+    });
+
+    describe('timeouts', () => {
+      beforeEach(() => {
+        vi.useFakeTimers();
+      });
+
+      it('gives up on an older page after the time limit', async () => {
+        const { client } = makeClient([neverAnswers]);
+        const pending = rejection(client.listTrackerEvents('t1', { cursor: 'ZS45MDE' }));
+        await vi.advanceTimersByTimeAsync(5_000);
+        expect((await pending).kind).toBe('timeout');
+      });
+    });
+  });
+
   describe('429', () => {
     it('reports a used-up quota with the reset time quoted in the message', async () => {
       const { client } = makeClient([
@@ -240,6 +378,29 @@ describe('createHttpTrackerClient', () => {
       expect(error.kind).toBe('rate-limited');
       expect(error.resetAt?.toISOString()).toBe('2026-11-27T12:01:00.000Z');
       expect(register).not.toHaveBeenCalled();
+    });
+    it('reads X-RateLimit-Reset when the tracker sends no Retry-After', async () => {
+      const { client } = makeClient([
+        () =>
+          json(
+            429,
+            { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' },
+            { 'x-ratelimit-limit': '600', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '42' },
+          ),
+      ]);
+      const error = await rejection(client.getTracker('t1'));
+      expect(error.kind).toBe('rate-limited');
+      expect(error.resetAt?.toISOString()).toBe('2026-11-27T12:00:42.000Z');
+    });
+
+    it('leaves the reset time unknown when a cross-origin answer hides the headers', async () => {
+      // Before the tracker exposed them through CORS, the browser withheld both headers from the pane.
+      const { client } = makeClient([
+        () => json(429, { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' }),
+      ]);
+      const error = await rejection(client.listTrackers());
+      expect(error.kind).toBe('rate-limited');
+      expect(error.resetAt).toBeNull();
     });
   });
 

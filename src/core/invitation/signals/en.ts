@@ -236,6 +236,11 @@ export const englishSignals: InvitationSignalTable = {
       s(`${NOT_MODAL}invit(?:e|ing) you (?:to|for) ${FEW}${MEETING_NOUN}`, 5),
       s(`(?:an|your) invitation to (?:an? |the )?(?:interview|speak|chat|meet)`, 4),
       s(
+        `${NOT_MODAL}(?:call|calling|invite|inviting) you for (?:an? |the |your )?${FEW}interview`,
+        5,
+        'calls you for an interview',
+      ),
+      s(
         `your (?:interview|assessment|video interview|phone interview|selection day) (?:invitation|invite|letter)`,
         5,
         'sends you an interview invitation',
@@ -726,6 +731,7 @@ export const englishSignals: InvitationSignalTable = {
       `(?:does|do|would|will|is|are) (?:that|this|it|either|any|one|these|those|tomorrow|friday|monday|tuesday|wednesday|thursday|saturday|sunday)`,
       `(?:fancy|want to|wanna|keen to|up for|free for|free to)`,
       `is there (?:a|any)`,
+      `(?:does|would|will) (?:[\\w’'-]+ ){0,3}(?:work|suit)`,
       // Statement order with a question mark, common in second-language English: "you can come Tuesday?".
       `(?:you|u) (?:can|could|are able to|will be able to)`,
       `(?:is|it${APOS}s|its|is it|would it be|will it be) (?:possible|ok|okay|good|fine|convenient)`,
@@ -751,6 +757,7 @@ export const englishSignals: InvitationSignalTable = {
     offers: [
       `i(?:${APOS}d| would) (?:like|love) to (?:see|meet|interview) you`,
       `(?:i|we)(?:${APOS}d| would) (?:like|love) to (?:set up|arrange|schedule|book|find|organi[sz]e|line up|get)`,
+      `(?:would|we${APOS}d|i${APOS}d) (?:love|like) for you to`,
       `we(?:${APOS}d| would)(?: really| very much)? (?:be )?(?:like|love|glad|happy|pleased|delighted|keen)(?: for you)? to`,
       `we(?:${APOS}d| would) (?:like|love) (?:you|for you) to`,
       `we(?:${APOS}re| are) (?:keen|hoping|looking) to`,
@@ -789,6 +796,7 @@ export const englishSignals: InvitationSignalTable = {
       `(?:here${APOS}s|here is|here are) (?:how|what|why|where|some (?:info|information|background)|a (?:summary|reminder|recap)|an overview)`,
       `(?:my|our) (?:application|resume|cv|candidacy)`,
       `(?:interview|interviewing|consider|considering) me`,
+      `(?:could|can|would|will|please) (?:the )?(?:panel members|interviewers|all staff)`,
       // The reader interviewing others: "could you take two phone screens with candidates?"
       `with (?:the |our |a few |some |two |three |our shortlisted )?(?:candidates|applicants|interns|new hires)`,
     ],
@@ -1288,6 +1296,10 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(`interview(?:er|ing)? (?:panel |skills )?training`, 6),
         s(`hiring committee`, 5),
+        s(
+          `dear (?:colleagues|panel|panel members|interviewers|governors|trustees)|candidates will (?:present|arrive|be interviewed|start)`,
+          5,
+        ),
         s(`(?:your|the|our) (?:interview )?scorecards?`, 5),
         s(
           `(?:received|have|got) (?:\\d+|a lot of|lots of|many|loads of|dozens of|over \\d+) (?:applications|applicants|cvs|candidates)|(?:meet|meeting) ${FEW}to shortlist`,
