@@ -62,16 +62,16 @@ export const englishFieldVocabulary: FieldVocabulary = {
     { pattern: '(?:position|role|job|opening|vacancy) (?:with|for) {company}', weight: 3 },
     { pattern: '(?:from|with) (?:the )?{company} (?:team|recruiting|talent|hiring|people|hr)', weight: 3 },
     { pattern: '(?:call|chat|interview|screen|meeting|conversation|intro) [-–—|:] {company}', weight: 3 },
-    // "I am Agnieszka from CleanPro Services", "this is Mo from Khalid Fresh Foods".
+    // "I am Agnieszka from CleanPro Services", "this is Mo from Khalid Fresh Foods", "I am Carla the
+    // manager of the Tapas Bar El Rincón".
     {
       pattern:
-        "(?:i am|i[’']m|this is|my name is) [A-Za-z’'-]+(?: [A-Za-z’'-]+)?,? (?:from|at|with|of) (?:the )?{company}",
+        "(?:i am|i[’']m|this is|my name is) [A-Za-z’'-]+(?: [A-Za-z’'-]+)?,? (?:(?:the )?(?:manager|owner|founder|director) )?(?:from|at|with|of) (?:the )?{company}",
       weight: 4,
     },
-    // "I am Carla the manager of the Tapas Bar El Rincón", "owner of Crumb & Co" ("Head of Procurement",
-    // "Director of Nursing" are roles, so neither is a cue).
+    // "owner of Crumb & Co" ("Head of Procurement", "Director of Nursing" are roles, so neither is a cue;
+    // "manager of the …" is read only after a self-introduction, above: "manager" alone is too common).
     { pattern: '(?:owner|co-owner|founder|co-founder|proprietor) (?:of|at) (?:the )?{company}', weight: 3 },
-    { pattern: 'manager (?:of|at) the {company}', weight: 3 },
     { pattern: '(?:at|with|from) {company}', weight: 1 },
   ],
   roleNouns: [
