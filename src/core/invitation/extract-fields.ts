@@ -1470,12 +1470,27 @@ function findDomainNames(
   if (labels.length === 0) return [];
   const found = new Set<string>();
   const initials = new Set(labels.map((label) => label.charAt(0)));
+  // In an ASCII run, a word whose first letter or digit starts no label ends the search from it at once;
+  // this finds whether any word of the run can start one (the same test, for the whole run).
+  const initialSet = [...initials].filter((c) => /^[a-z0-9]$/.test(c)).join('');
+  const mayStart =
+    initialSet.length === initials.size
+      ? new RegExp(`(?:^|[ \\t])[^A-Za-z0-9 \\t]*[${initialSet}]`, 'i')
+      : null;
   const run = CAPITALISED_RUN;
   for (const text of texts) {
     run.lastIndex = 0;
     let match: RegExpExecArray | null;
     let n = 0;
     while ((match = run.exec(text)) !== null && n++ < 2_000) {
+      if (
+        compiled.shortcuts &&
+        mayStart !== null &&
+        /^[\x20-\x7e]*$/.test(match[0]) &&
+        !mayStart.test(match[0])
+      ) {
+        continue;
+      }
       const tokens = words(match[0]).map((t) => t.replace(/[.,]+$/, ''));
       for (let start = 0; start < tokens.length; start++) {
         // A span can spell a label only if its first letter starts the label (also for acronyms).

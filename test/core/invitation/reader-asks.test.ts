@@ -683,3 +683,38 @@ describe('reader asks: call letters, bare wishes and panel briefings', () => {
     ).toBe('not-invitation');
   });
 });
+
+describe('reader asks: the steps after an offer, feedback and helping with interviews', () => {
+  it.each([
+    [
+      'Induction',
+      'Dear Sam, congratulations on your new role as Barista. Your induction is on Saturday at 8am. Please let me know if that works.',
+    ],
+    [
+      'Your interview feedback',
+      'Hi Sam, here is the feedback from the panel: strong answers, less depth on stakeholders.',
+    ],
+    [
+      'Re: Payroll',
+      'Hi Sam, your application for the cycle-to-work scheme is approved. Can you come to HR on Friday at 2 to collect the voucher?',
+    ],
+    [
+      'Recruitment day',
+      'Hi Sam, we are hiring 20 store assistants. Could you help run the interviews on Saturday 10am-2pm?',
+    ],
+  ])('keeps "%s" with an ask and a time out of the invitations', (subject, body) => {
+    expect(verdictOf(body, { subject, fromName: 'Jo Platt', fromEmail: 'jo@northway.example' })).toBe(
+      'not-invitation',
+    );
+  });
+
+  it('still reads an ask to come back for a second interview after thanking the reader for coming in', () => {
+    expect(
+      verdictOf(
+        'Hi Sam, thanks for coming in yesterday. We would like you to come back for a second interview with the ' +
+          'director. Are you free Thursday at 3?',
+        { subject: 'Second interview', fromName: 'Jo Platt', fromEmail: 'jo@northway.example' },
+      ),
+    ).toBe('invitation');
+  });
+});

@@ -793,7 +793,7 @@ export const englishSignals: InvitationSignalTable = {
       `(?:feel free|don${APOS}t hesitate|do not hesitate|happy to answer)`,
       `(?:please|kindly) (?:find|see|note|ignore|disregard|be aware|accept|allow|do not|don${APOS}t|keep)`,
       `if you (?:have|had) (?:any )?(?:questions|queries)`,
-      `(?:here${APOS}s|here is|here are) (?:how|what|why|where|some (?:info|information|background)|a (?:summary|reminder|recap)|an overview)`,
+      `(?:here${APOS}s|here is|here are) (?:how|what|why|where|some (?:info|information|background)|a (?:summary|reminder|recap)|an overview|(?:the |your |our |some )?(?:feedback|notes|results?|outcome|summary|agenda|minutes|recap|update|scores?))`,
       `(?:my|our) (?:application|resume|cv|candidacy)`,
       `(?:interview|interviewing|consider|considering) me`,
       `(?:could|can|would|will|please) (?:the )?(?:panel members|interviewers|all staff)`,
@@ -827,6 +827,7 @@ export const englishSignals: InvitationSignalTable = {
       'place|school|nursery|course|degree|university|college|admission|scholarship|bursary',
       'grant|fund|funding|award|prize|residency|fellowship',
       'mentoring|mentorship|bootcamp|workshop|webinar|event|conference|competition|hackathon|accelerator|incubator',
+      'cycle-to-work|cycle to work|bike|pension|benefits?|allowance|expenses|season ticket|salary sacrifice|overtime|shift swap',
       'membership|club|allotment|permit|parking permit',
     ],
   },
@@ -915,6 +916,12 @@ export const englishSignals: InvitationSignalTable = {
     offer: {
       reason: 'reads as a job offer',
       signals: [
+        // The steps after an offer: starting, induction, paperwork.
+        s(`congratulations on (?:your|the) (?:new )?(?:role|job|position|appointment|post)`, 6),
+        s(
+          `(?:your|the) (?:induction|onboarding|orientation|first day|first shift)(?! (?:interview|assessment))`,
+          3,
+        ),
         s(
           `(?:pleased|happy|delighted|thrilled|excited|glad) to (?:formally )?(?:offer|extend) (?:you )?(?:the|a|an|our|this) ${FEW}(?:position|role|job|post|offer|formal offer)`,
           7,
@@ -1296,6 +1303,10 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(`interview(?:er|ing)? (?:panel |skills )?training`, 6),
         s(`hiring committee`, 5),
+        s(
+          `help (?:us )?(?:run|with|out with|out at|conduct|staff) (?:the |our |some )?(?:interviews|recruitment day|assessment day|assessment centre|open day)`,
+          5,
+        ),
         s(
           `dear (?:colleagues|panel|panel members|interviewers|governors|trustees)|candidates will (?:present|arrive|be interviewed|start)`,
           5,
