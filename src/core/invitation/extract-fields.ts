@@ -757,7 +757,9 @@ function trimTitle(
   let specialisation = '';
   const comma = text.indexOf(',');
   if (comma >= 0) {
-    const after = text.slice(comma + 1).trim();
+    // "Operations Analyst, Trade Finance with Meridian Pacific Bank": the specialisation ends where the
+    // sentence goes on.
+    const after = (text.slice(comma + 1).split(/\s+(?:with|at|for|in|on|to|based)\s+/i)[0] ?? '').trim();
     const afterWords = words(after);
     if (
       keepSpecialisation &&
@@ -1048,9 +1050,11 @@ function fullerTitle(
     const value = candidate.value.toLowerCase();
     if (value === lower || value.length <= fuller.value.length || candidate.score < 4) continue;
     let extra: string;
-    // Not after a comma: "Store Manager, Leeds" adds a place, not a qualifier.
+    // After a comma only in the text's own sentence ("the position of Operations Analyst, Trade Finance"):
+    // a subject's "Store Manager, Leeds" adds a place, not a qualifier.
+    const afterComma = value.startsWith(`${lower},`) && candidate.evidence.startsWith('text:');
     if (value.endsWith(` ${lower}`)) extra = candidate.value.slice(0, value.length - lower.length).trim();
-    else if (value.startsWith(`${lower} `))
+    else if (value.startsWith(`${lower} `) || afterComma)
       extra = candidate.value.slice(lower.length).replace(/^[,\s–—-]+/, '');
     else continue;
     const extraWords = words(extra);

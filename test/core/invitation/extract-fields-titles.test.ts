@@ -143,4 +143,17 @@ describe('job title: words around the title that are not part of it', () => {
       titleOf({ subject: 'Shortlist: Finance Officer', body: 'Dear Sam, can you come on Monday?' }),
     ).toBe('Finance Officer');
   });
+
+  it('ends a specialisation after a comma where the sentence goes on', () => {
+    expect(
+      titleOf({
+        body: 'We are pleased to offer an interview for the position of Operations Analyst, Trade Finance with Meridian Pacific Bank.',
+      }),
+    ).toBe('Operations Analyst, Trade Finance');
+    expect(
+      titleOf({
+        body: 'For the position of Senior Electrical Engineer, you are invited for an oral interview.',
+      }),
+    ).toBe('Senior Electrical Engineer');
+  });
 });
