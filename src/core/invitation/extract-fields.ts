@@ -60,7 +60,7 @@ interface CompiledExtraction {
   companyLeadPatterns: CompiledPattern[];
   selfIntroductions: RegExp[];
   /** Per self-introduction, lower-case words every match starts with ("my name is"), or null. */
-  selfIntroductionKeys: (string | null)[];
+  selfIntroductionKeys: (string[] | null)[];
   personLabel: RegExp;
   /** A line that is only a person label ("Host:"), whose value is on the next line. */
   personLabelAlone: RegExp;
@@ -326,7 +326,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
           '',
         ),
     ),
-    selfIntroductionKeys: table.selfIntroductions.map(leadingLiteral),
+    selfIntroductionKeys: table.selfIntroductions.map(leadingLiterals),
     personLabel: labelRegex(table.fieldLabels.person),
     personLabelAlone: labelAloneRegex(table.fieldLabels.person),
     companyLabel: labelRegex(table.fieldLabels.company),
@@ -515,6 +515,66 @@ export function leadingLiteral(pattern: string): string | null {
   return literal.length >= 4 ? literal : null;
 }
 
+/**
+ * What a pattern starts with, lower-cased, one of which every match begins with: its leading literal
+ * (leadingLiteral), or the alternatives of a leading group made of letters, spaces and classes of
+ * apostrophes ("(?:i[’']m|i am|this is)" → "i’m", "i'm", "i am", "this is"); null when unknown.
+ */
+export function leadingLiterals(pattern: string): string[] | null {
+  const single = leadingLiteral(pattern);
+  if (single !== null) return [single];
+  const group = /^\(\?:([^()]*)\) /.exec(pattern);
+  if (group?.[1] === undefined) return null;
+  const found: string[] = [];
+  for (const alternative of group[1].split('|')) {
+    if (!/^(?:[A-Za-z ]|\[[’']+\])+$/.test(alternative)) return null;
+    let spellings = [''];
+    for (const part of alternative.match(/\[[’']+\]|[A-Za-z ]/g) ?? []) {
+      const options = part.length > 1 ? [...part.slice(1, -1)] : [part.toLowerCase()];
+      spellings = spellings.flatMap((start) => options.map((option) => start + option));
+    }
+    found.push(...spellings);
+  }
+  return found.length > 0 && found.every((literal) => literal.length >= 3) ? found : null;
+}
+
+/** Exactly `/\s/.test(c)` for one character code: the white space the regex `\s` matches. */
+function isRegexSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * `line.replace(/^[|*\s>]+|[|*\s]+$/g, '')` without the regex, which tries its second branch at every
+ * position of a long line: leading "|", "*", ">" and white space, trailing "|", "*" and white space.
+ */
+export function stripDecoration(line: string): string {
+  let start = 0;
+  while (start < line.length) {
+    const code = line.charCodeAt(start);
+    if (code !== 124 && code !== 42 && code !== 62 && !isRegexSpace(code)) break;
+    start++;
+  }
+  let end = line.length;
+  while (end > start) {
+    const code = line.charCodeAt(end - 1);
+    if (code !== 124 && code !== 42 && !isRegexSpace(code)) break;
+    end--;
+  }
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
 /** The first 8,000 characters of the author's text lower-cased, which several checks read. */
 const LOWER_HEAD_CHARS = 8_000;
 
@@ -571,7 +631,7 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
   // A name on its own line near the end: after a closing line ("Looking forward to connecting,"), or
   // followed by a title or company line. Works without a known sign-off.
   const ownLines = tailOf(text.own, 6_000).split('\n').slice(-60);
-  const bareLines = ownLines.map((raw) => raw.replace(/^[|*\s>]+|[|*\s]+$/g, ''));
+  const bareLines = ownLines.map(stripDecoration);
   for (let i = 0; i < ownLines.length; i++) {
     const line = bareLines[i] ?? '';
     if (line.length === 0 || line.length > 60 || !isCapitalized(line)) continue;
@@ -596,8 +656,8 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
   }
   for (const [i, intro] of compiled.selfIntroductions.entries()) {
     // A match starts with these words, so a head without them (in any case) has none.
-    const key = compiled.selfIntroductionKeys[i] ?? null;
-    if (compiled.shortcuts && key !== null && !lowerHead().includes(key)) continue;
+    const keys = compiled.selfIntroductionKeys[i] ?? null;
+    if (compiled.shortcuts && keys !== null && !keys.some((key) => lowerHead().includes(key))) continue;
     const match = intro.exec(text.own.slice(0, 4_000));
     if (match?.[1]) consider(match[1], `introduces themselves: “${match[0].trim()}”`, 4, false);
   }

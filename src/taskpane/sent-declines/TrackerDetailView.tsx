@@ -1,7 +1,14 @@
-import { Button, Text } from '@fluentui/react-components';
+import { Button, mergeClasses, Text } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import type { TrackerEvent } from '../../core/tracking/api-contract';
 import { LoadingIndicator } from '../app/LoadingIndicator';
-import type { DetailState } from './sent-declines-state';
-import { UNOPENED_NOTE, describeTrackerEvent } from './describe-tracker-event';
+import type { DetailState, EventHistory } from './sent-declines-state';
+import {
+  UNOPENED_NOTE,
+  countOf,
+  describeShownActivity,
+  describeTrackerEvent,
+} from './describe-tracker-event';
 import { StatusBadge } from './StatusBadge';
 import { TimeAgo } from './TimeAgo';
 import type { SentDeclinesActions } from './useSentDeclines';
@@ -41,9 +48,8 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
       </div>
     );
   }
-  const { tracker, deletion } = detail;
+  const { tracker, deletion, history } = detail;
   const reason = reasonLabel(tracker.template);
-  const events = [...tracker.events].reverse();
   return (
     <article aria-labelledby="tracker-detail-heading" className={styles.detail}>
       {back}
@@ -66,23 +72,7 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
       <Text as="h4" weight="semibold">
         Activity
       </Text>
-      {events.length === 0 ? (
-        <Text>No activity yet: nobody has loaded the reply’s image or clicked its links.</Text>
-      ) : (
-        <ol className={styles.events} aria-label="Activity, newest first">
-          {events.map((event, index) => {
-            const description = describeTrackerEvent(event);
-            return (
-              <li
-                key={`${event.at}-${index}`}
-                className={description.counted ? undefined : styles.notCounted}
-              >
-                <TimeAgo iso={event.at} now={now} />: {description.text}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <ActivityList history={history} eventCount={tracker.eventCount ?? null} now={now} actions={actions} />
       <div className={styles.actions}>
         {deletion.kind === 'confirming' || deletion.kind === 'deleting' ? (
           <>
@@ -117,4 +107,115 @@ export function TrackerDetailView({ detail, now, actions, reasonLabel }: Tracker
       )}
     </article>
   );
+}
+
+interface ActivityListProps {
+  history: EventHistory;
+  eventCount: number | null;
+  now: Date;
+  actions: SentDeclinesActions;
+}
+
+/**
+ * The activity, newest first, with "Show earlier activity" below it. Once a page arrives, keyboard focus
+ * moves to its first (newest) row, so a screen reader reads on from there and Tab leads back to the button.
+ */
+function ActivityList({ history, eventCount, now, actions }: ActivityListProps) {
+  const styles = useSentDeclinesStyles();
+  const listRef = useRef<HTMLOListElement>(null);
+  const events = [...history.events].reverse();
+  const keys = rowKeys(events);
+  const { pagesAdded, lastPageSize, older } = history;
+  const total = events.length;
+  useEffect(() => {
+    if (pagesAdded === 0) return;
+    const rows = listRef.current?.querySelectorAll<HTMLElement>(':scope > li');
+    // An empty last page has no row of its own; the oldest row is where the list now ends.
+    rows?.[Math.min(total - lastPageSize, total - 1)]?.focus();
+    // Only when a page arrives: later live updates must not pull focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pagesAdded]);
+  const shown = describeShownActivity(history, eventCount);
+  return (
+    <>
+      {shown && (
+        <Text className={styles.meta} id="tracker-activity-shown">
+          {shown}
+        </Text>
+      )}
+      {total === 0 ? (
+        <Text>No activity yet: nobody has loaded the reply’s image or clicked its links.</Text>
+      ) : (
+        <ol
+          ref={listRef}
+          className={styles.events}
+          aria-label="Activity, newest first"
+          aria-describedby={shown ? 'tracker-activity-shown' : undefined}
+          aria-busy={older.status === 'loading'}
+        >
+          {events.map((event, index) => {
+            const description = describeTrackerEvent(event);
+            return (
+              <li
+                key={keys[index]}
+                className={description.counted ? styles.event : mergeClasses(styles.event, styles.notCounted)}
+                tabIndex={-1}
+              >
+                <TimeAgo iso={event.at} now={now} />: {description.text}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {history.newerNotShown && (
+        <div className={styles.actions}>
+          <Text>
+            New activity arrived faster than this list can follow with earlier activity loaded; the counts
+            above include it.
+          </Text>
+          <Button onClick={actions.showLatestEvents}>Show the latest activity</Button>
+        </div>
+      )}
+      {older.status === 'failed' && (
+        <Text role="alert" className={styles.error}>
+          Couldn’t load earlier activity. {older.message}
+        </Text>
+      )}
+      {history.olderCursor !== null && (
+        <Button
+          className={styles.olderButton}
+          onClick={actions.loadOlderEvents}
+          // Focusable while loading, so keyboard focus stays on the button rather than falling to the page.
+          disabledFocusable={older.status === 'loading'}
+        >
+          {older.status === 'loading'
+            ? 'Loading earlier activity…'
+            : older.status === 'failed'
+              ? 'Try again'
+              : 'Show earlier activity'}
+        </Button>
+      )}
+      <Text role="status" className={styles.visuallyHidden}>
+        {older.status === 'loading'
+          ? 'Loading earlier activity…'
+          : pagesAdded > 0 && older.status === 'idle'
+            ? `Added ${countOf(lastPageSize, 'earlier event', 'earlier events')} at the end of the list.`
+            : ''}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * Keys from what each event says (and how many identical ones are newer), so rows keep their identity, and
+ * keyboard focus, when a page is added below them or a live event above them.
+ */
+function rowKeys(newestFirst: TrackerEvent[]): string[] {
+  const seen = new Map<string, number>();
+  return newestFirst.map((event) => {
+    const content = `${event.at}|${event.kind}|${event.source}|${event.client ?? ''}`;
+    const repeat = seen.get(content) ?? 0;
+    seen.set(content, repeat + 1);
+    return `${content}#${repeat}`;
+  });
 }

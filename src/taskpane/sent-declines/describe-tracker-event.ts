@@ -3,6 +3,7 @@
  * person understands, saying plainly which events do not count as a read. Pure.
  */
 import type { HitSource, TrackerEvent, TrackerSummary } from '../../core/tracking/api-contract';
+import type { EventHistory } from './sent-declines-state';
 
 /** The honest caveat shown with every status. */
 export const UNOPENED_NOTE =
@@ -81,4 +82,26 @@ export function describeLiveHit(
   // The status badge's words ("Opened", "Reopened (2)") would repeat the sentence; say it as a sentence.
   if (tracker?.status === 'reopened') return `${what} was opened again${who}: ${tracker.opens} opens so far.`;
   return `${what} was opened${who}.`;
+}
+
+const COUNT_FORMAT = new Intl.NumberFormat('en');
+/** "1 event", "2,500 events". */
+export const countOf = (count: number, one: string, many: string): string =>
+  `${COUNT_FORMAT.format(count)} ${count === 1 ? one : many}`;
+
+/** What part of the tracker's activity the list shows, or null when it shows all of it. */
+export function describeShownActivity(
+  history: Pick<EventHistory, 'events' | 'olderCursor' | 'newerNotShown'>,
+  eventCount: number | null,
+): string | null {
+  const shown = history.events.length;
+  if (eventCount === null || eventCount <= shown) return null;
+  // The list stopped following new events, so what it shows is no longer the latest.
+  if (history.newerNotShown)
+    return `Showing ${COUNT_FORMAT.format(shown)} of ${countOf(eventCount, 'event', 'events')}.`;
+  if (history.olderCursor !== null) {
+    return `Showing the latest ${COUNT_FORMAT.format(shown)} of ${countOf(eventCount, 'event', 'events')}.`;
+  }
+  // Paged back to the end: the rest were counted, but a tracker keeps only its first and latest in detail.
+  return `Showing the ${countOf(shown, 'event', 'events')} kept in detail. All ${COUNT_FORMAT.format(eventCount)} were counted; only a tracker’s first and latest events are kept.`;
 }

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { TrackerClient } from '../tracker-client/tracker-client';
+import { describeLoadError } from './describe-load-error';
 import { describeLiveHit } from './describe-tracker-event';
 import {
   findSummary,
@@ -19,6 +20,8 @@ export interface SentDeclinesOptions {
   /** How long a notice stays before it hides itself. */
   noticeMs?: number;
   pageSize?: number;
+  /** Events per older page of a tracker's activity (the server allows up to 200). */
+  eventPageSize?: number;
   /**
    * False while the mailbox has no tracker account: the view then shows its empty state without asking
    * the tracker, because asking would create an account just to find it empty. Default true.
@@ -31,6 +34,10 @@ export interface SentDeclinesActions {
   loadMore(): void;
   openDetail(id: string): void;
   closeDetail(): void;
+  /** Loads the next older page of the open tracker's activity and adds it below what is shown. */
+  loadOlderEvents(): void;
+  /** Replaces the activity shown by the latest events, when the list stopped following new ones. */
+  showLatestEvents(): void;
   askDelete(): void;
   cancelDelete(): void;
   confirmDelete(): void;
@@ -49,6 +56,7 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
     tickMs = 30_000,
     noticeMs = 8_000,
     pageSize = 25,
+    eventPageSize = 100,
     hasAccount = true,
   } = options;
   const [state, dispatch] = useReducer(sentDeclinesReducer, initialSentDeclinesState);
@@ -57,6 +65,7 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
   stateRef.current = state;
   const clockRef = useRef(clock);
   clockRef.current = clock;
+  const messageOf = useCallback((error: unknown) => describeLoadError(error, clockRef.current()), []);
 
   const loadFirstPage = useCallback(
     (quiet: boolean) => {
@@ -66,7 +75,7 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
         (error: unknown) => dispatch({ type: 'list-failed', message: messageOf(error) }),
       );
     },
-    [client, pageSize],
+    [client, pageSize, messageOf],
   );
 
   useEffect(() => {
@@ -132,6 +141,22 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
         );
       },
       closeDetail: () => dispatch({ type: 'detail-closed' }),
+      loadOlderEvents() {
+        const detail = stateRef.current.detail;
+        if (detail.status !== 'ready') return;
+        const { id, history } = detail;
+        const cursor = history.olderCursor;
+        if (cursor === null || history.older.status === 'loading') return;
+        dispatch({ type: 'older-loading', id });
+        client.listTrackerEvents(id, { cursor, limit: eventPageSize }).then(
+          (page) => dispatch({ type: 'older-loaded', id, cursor, page }),
+          (error: unknown) => dispatch({ type: 'older-failed', id, message: messageOf(error) }),
+        );
+      },
+      showLatestEvents() {
+        const detail = stateRef.current.detail;
+        if (detail.status === 'ready') dispatch({ type: 'latest-shown', id: detail.id });
+      },
       askDelete: () => dispatch({ type: 'delete-asked' }),
       cancelDelete: () => dispatch({ type: 'delete-cancelled' }),
       confirmDelete() {
@@ -153,12 +178,8 @@ export function useSentDeclines(client: TrackerClient, options: SentDeclinesOpti
       },
       dismissNotice: () => dispatch({ type: 'notice-dismissed' }),
     }),
-    [client, loadFirstPage, pageSize],
+    [client, loadFirstPage, pageSize, eventPageSize, messageOf],
   );
 
   return { state, now, actions };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

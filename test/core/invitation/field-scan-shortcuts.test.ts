@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { leadingLiteral, requiredLiteral } from '../../../src/core/invitation/extract-fields';
+import fc from 'fast-check';
+import {
+  leadingLiteral,
+  leadingLiterals,
+  requiredLiteral,
+  stripDecoration,
+} from '../../../src/core/invitation/extract-fields';
 
 // The field scans skip a pattern in a text that lacks characters every match must contain; these are the
 // cases that decide whether such characters are really required. The equivalence over every corpus is in
@@ -41,5 +47,46 @@ describe('leadingLiteral', () => {
     expect(leadingLiteral('messages? from {name}')).toBe('message');
     expect(leadingLiteral("(?:i[’']m|i am) {name}")).toBeNull();
     expect(leadingLiteral('hi {name}')).toBeNull();
+  });
+});
+
+describe('leadingLiterals', () => {
+  it('spells out a leading group of literal alternatives, apostrophe classes included', () => {
+    expect(leadingLiterals("(?:i[’']m|i am|this is) {name}(?:,| from)")).toEqual([
+      'i’m',
+      "i'm",
+      'i am',
+      'this is',
+    ]);
+    expect(leadingLiterals('my name is {name}')).toEqual(['my name is']);
+    expect(leadingLiterals('(?:hi|hello) {name}')).toBeNull();
+    expect(leadingLiterals('(?:i am|[a-z]+ here) {name}')).toBeNull();
+  });
+});
+
+describe('stripDecoration', () => {
+  it('removes what the regex /^[|*\\s>]+|[|*\\s]+$/g removes, on any line (property)', () => {
+    const pieces = [
+      '|',
+      '*',
+      '>',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\u200b',
+      'Ana',
+      'Lee',
+      '-',
+      '\ufeff',
+      '\u2028',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const line = parts.join('');
+        expect(stripDecoration(line)).toBe(line.replace(/^[|*\s>]+|[|*\s]+$/g, ''));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

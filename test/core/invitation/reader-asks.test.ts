@@ -718,3 +718,25 @@ describe('reader asks: the steps after an offer, feedback and helping with inter
     ).toBe('invitation');
   });
 });
+
+describe('reader asks: services sold to job seekers', () => {
+  it('keeps a career coach asking to go through CV notes on a call a service, not an invitation', () => {
+    expect(
+      verdictOf(
+        "Hi Sam, thanks for booking a CV review with me. I've looked over your CV. Can we jump on a call Thursday " +
+          'at 5 to go through my notes? Lily, career coach',
+        { subject: 'Your CV review', fromName: 'Lily Hart', fromEmail: 'lily@cvclinic.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+
+  it('still reads a tutor agency owner asking to meet on Zoom about the CV sent for the position', () => {
+    expect(
+      verdictOf(
+        'Hi Mia, thank you for the CV. Could we meet on Zoom on Thursday 5pm for 20 minutes? It is just an ' +
+          'informal conversation.',
+        { subject: 'Re: Tutor position', fromName: 'Ben Ito', fromEmail: 'ben@brighttutors.example' },
+      ),
+    ).toBe('invitation');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeLiveHit,
+  describeShownActivity,
   describeTrackerEvent,
   statusLabel,
 } from '../../../src/taskpane/sent-declines/describe-tracker-event';
@@ -76,5 +77,43 @@ describe('describeLiveHit', () => {
   it('stays quiet for machine and own loads', () => {
     expect(describeLiveHit({ kind: 'open', source: 'scanner' }, tracker)).toBeNull();
     expect(describeLiveHit({ kind: 'open', source: 'self' }, tracker)).toBeNull();
+  });
+});
+
+describe('describeShownActivity', () => {
+  const events = (n: number) =>
+    Array.from({ length: n }, () => ({
+      at: '2026-11-27T10:00:00.000Z',
+      kind: 'open' as const,
+      source: 'human' as const,
+    }));
+
+  it('says how much of a long history is shown while older pages remain', () => {
+    expect(
+      describeShownActivity({ events: events(100), olderCursor: 'c', newerNotShown: false }, 5_000),
+    ).toBe('Showing the latest 100 of 5,000 events.');
+  });
+
+  it('drops “latest” once the list has stopped following new events', () => {
+    expect(describeShownActivity({ events: events(300), olderCursor: 'c', newerNotShown: true }, 9_000)).toBe(
+      'Showing 300 of 9,000 events.',
+    );
+  });
+
+  it('says nothing when everything is shown, or the server does not count', () => {
+    expect(
+      describeShownActivity({ events: events(3), olderCursor: null, newerNotShown: false }, 3),
+    ).toBeNull();
+    expect(
+      describeShownActivity({ events: events(100), olderCursor: null, newerNotShown: false }, null),
+    ).toBeNull();
+  });
+
+  it('explains, at the end of the kept events, that the rest were counted but not kept', () => {
+    expect(
+      describeShownActivity({ events: events(2_500), olderCursor: null, newerNotShown: false }, 30_000),
+    ).toBe(
+      'Showing the 2,500 events kept in detail. All 30,000 were counted; only a tracker’s first and latest events are kept.',
+    );
   });
 });

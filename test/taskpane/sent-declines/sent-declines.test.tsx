@@ -1,7 +1,8 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { TrackerEvent, TrackerEventPage } from '../../../src/core/tracking/api-contract';
 import SentDeclines from '../../../src/taskpane/sent-declines/SentDeclines';
 import { TrackerClientError } from '../../../src/taskpane/tracker-client/tracker-client';
 import { createFakeTrackerClient, trackerDetail } from './fake-tracker-client';
@@ -191,6 +192,144 @@ describe('Tracked declines', () => {
     });
     expect(fake.listCalls()).toBe(listed + 1);
     expect(document.activeElement).toBe(document.body);
+  });
+
+  describe('a long history', () => {
+    /** Event n happened on the (20 + n)th, so it reads "(7 - n) days ago" at noon on the 27th. */
+    const dayEvent = (n: number): TrackerEvent => ({
+      at: `2026-11-${20 + n}T12:00:00.000Z`,
+      kind: 'open',
+      source: 'human',
+      client: 'Chrome',
+    });
+    const activityRows = () =>
+      within(screen.getByRole('list', { name: 'Activity, newest first' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+
+    function manualPage() {
+      let settle!: { resolve(page: TrackerEventPage): void; reject(error: unknown): void };
+      const promise = new Promise<TrackerEventPage>((resolve, reject) => (settle = { resolve, reject }));
+      return { promise, ...settle };
+    }
+
+    it('shows the latest of many events and adds earlier pages on request, keeping focus sensible', async () => {
+      const fake = createFakeTrackerClient([
+        trackerDetail({
+          id: 't1',
+          events: [dayEvent(4), dayEvent(5)],
+          eventCount: 5,
+          olderEventsCursor: 'c1',
+        }),
+      ]);
+      const user = renderView(fake);
+      await user.click(await screen.findByRole('button', { name: /RE: Interview/ }));
+      const list = await screen.findByRole('list', { name: 'Activity, newest first' });
+      expect(screen.getByText('Showing the latest 2 of 5 events.')).toBeTruthy();
+      expect(activityRows()).toEqual(['2 days ago: Opened, Chrome', '3 days ago: Opened, Chrome']);
+
+      const first = manualPage();
+      fake.answerEventsWith(() => first.promise);
+      const more = screen.getByRole('button', { name: 'Show earlier activity' });
+      await user.click(more);
+      // Loading: the same button says so and keeps keyboard focus; the list is marked busy.
+      expect(more.textContent).toBe('Loading earlier activity…');
+      expect(more.getAttribute('aria-disabled')).toBe('true');
+      expect(document.activeElement).toBe(more);
+      expect(list.getAttribute('aria-busy')).toBe('true');
+      expect(fake.eventsCalls()).toEqual([{ id: 't1', options: { cursor: 'c1', limit: 100 } }]);
+
+      await act(async () => first.resolve({ events: [dayEvent(2), dayEvent(3)], nextCursor: 'c2' }));
+      expect(activityRows()).toEqual([
+        '2 days ago: Opened, Chrome',
+        '3 days ago: Opened, Chrome',
+        '4 days ago: Opened, Chrome',
+        '5 days ago: Opened, Chrome',
+      ]);
+      expect(screen.getByText('Showing the latest 4 of 5 events.')).toBeTruthy();
+      // Focus moves to the first new row, so a screen reader reads on from there; Tab leads back to the button.
+      expect(document.activeElement?.textContent).toBe('4 days ago: Opened, Chrome');
+      expect(screen.getByText('Added 2 earlier events at the end of the list.').getAttribute('role')).toBe(
+        'status',
+      );
+      expect(list.getAttribute('aria-busy')).toBe('false');
+      await user.tab();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show earlier activity' }));
+
+      // A failed page keeps every row shown and offers to try again.
+      fake.answerEventsWith(async () => {
+        throw new TrackerClientError('rate-limited', 'Rate limit exceeded, retry in 1 minute', {
+          status: 429,
+          resetAt: new Date('2026-11-27T12:00:42.000Z'),
+        });
+      });
+      await user.click(screen.getByRole('button', { name: 'Show earlier activity' }));
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        'Couldn’t load earlier activity. The tracker is limiting requests from this connection. Try again in 42 seconds.',
+      );
+      expect(activityRows()).toHaveLength(4);
+      const retry = screen.getByRole('button', { name: 'Try again' });
+      expect(document.activeElement).toBe(retry);
+
+      fake.answerEventsWith(async () => ({ events: [dayEvent(1)], nextCursor: null }));
+      await user.click(retry);
+      await waitFor(() => expect(activityRows()).toHaveLength(5));
+      expect(activityRows().at(-1)).toBe('6 days ago: Opened, Chrome');
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.queryByRole('button', { name: /earlier activity|Try again/ })).toBeNull();
+      expect(screen.queryByText(/Showing the latest/)).toBeNull();
+      // The button is gone; focus is on the row it brought, not lost to the page.
+      expect(document.activeElement?.textContent).toBe('6 days ago: Opened, Chrome');
+      expect(fake.eventsCalls().map((call) => call.options.cursor)).toEqual(['c1', 'c2', 'c2']);
+    });
+
+    it('keeps the earlier pages when a live event arrives, adding the new event on top', async () => {
+      const fake = createFakeTrackerClient([
+        trackerDetail({
+          id: 't1',
+          events: [dayEvent(4), dayEvent(5)],
+          eventCount: 5,
+          olderEventsCursor: 'c1',
+        }),
+      ]);
+      const user = renderView(fake);
+      await user.click(await screen.findByRole('button', { name: /RE: Interview/ }));
+      fake.answerEventsWith(async () => ({ events: [dayEvent(3)], nextCursor: 'c2' }));
+      await user.click(await screen.findByRole('button', { name: 'Show earlier activity' }));
+      await waitFor(() => expect(activityRows()).toHaveLength(3));
+      const newest = { at: '2026-11-27T11:59:00.000Z', kind: 'open' as const, source: 'human' as const };
+      act(() =>
+        fake.hit('t1', newest, {
+          events: [dayEvent(5), newest],
+          eventCount: 6,
+          olderEventsCursor: 'c-newer',
+          status: 'opened',
+          opens: 1,
+        }),
+      );
+      await waitFor(() => expect(activityRows()).toHaveLength(4));
+      expect(activityRows()).toEqual([
+        '1 minute ago: Opened',
+        '2 days ago: Opened, Chrome',
+        '3 days ago: Opened, Chrome',
+        '4 days ago: Opened, Chrome',
+      ]);
+      expect(screen.getByText('Showing the latest 4 of 6 events.')).toBeTruthy();
+      // The next page continues from where the earlier pages end, not from the refreshed latest events.
+      fake.answerEventsWith(async () => ({ events: [], nextCursor: null }));
+      await user.click(screen.getByRole('button', { name: 'Show earlier activity' }));
+      expect(fake.eventsCalls().at(-1)?.options.cursor).toBe('c2');
+    });
+
+    it('shows what an older server sends, with no count and nothing to page through', async () => {
+      const fake = createFakeTrackerClient([trackerDetail({ id: 't1', events: [dayEvent(4), dayEvent(5)] })]);
+      const user = renderView(fake);
+      await user.click(await screen.findByRole('button', { name: /RE: Interview/ }));
+      await screen.findByRole('list', { name: 'Activity, newest first' });
+      expect(activityRows()).toHaveLength(2);
+      expect(screen.queryByText(/Showing the/)).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Show earlier activity' })).toBeNull();
+    });
   });
 
   it('stops listening when closed', async () => {

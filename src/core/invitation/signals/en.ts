@@ -1057,6 +1057,11 @@ export const englishSignals: InvitationSignalTable = {
     marketing: {
       reason: 'looks like marketing',
       signals: [
+        // Services sold to job seekers: they review CVs and coach, they do not hire.
+        s(
+          `(?:cv|resume|résumé|career|interview|job search) (?:review|reviews|coaching|coach|clinic|makeover|writing service)|(?:career|careers|job search|interview) coach(?:ing|es)?`,
+          5,
+        ),
         s(
           `(?:careers?|jobs?|recruitment|apprenticeships?|graduate|hiring) (?:fair|expo|open evening|info evening|information evening)|(?:info|information) evening|free entry|no booking (?:needed|required)`,
           5,
