@@ -200,6 +200,63 @@ describe.skipIf(!runBrowserTests)(
       expect(pageErrors).toEqual([]);
     });
 
+    it('shows the latest 100 events of a flooded tracker and pages back to the oldest on request', async () => {
+      // The detail from the previous step is open. A looped pixel: 120 more loads (from Node, so a scanner).
+      for (let batch = 0; batch < 12; batch++) {
+        await Promise.all(
+          Array.from({ length: 10 }, async () => {
+            const response = await fetch(pixelUrl);
+            expect(response.status).toBe(200);
+            await response.arrayBuffer();
+          }),
+        );
+      }
+      const activity = pane().getByRole('list', { name: 'Activity, newest first' });
+      const shown = pane().getByText(/^Showing the latest 100 of \d+ events\.$/);
+      await expect
+        .poll(
+          async () => {
+            await pane().getByRole('button', { name: '← Back to tracked declines' }).click();
+            await sentRow().click();
+            await activity.waitFor();
+            return (await shown.count()) > 0 ? await shown.innerText() : '';
+          },
+          { timeout: 15_000 },
+        )
+        .toBe('Showing the latest 100 of 124 events.');
+      expect(await activity.getByRole('listitem').count()).toBe(100);
+      expect(await activity.innerText()).not.toMatch(/Your own copy/);
+
+      await pane().getByRole('button', { name: 'Show earlier activity' }).click();
+      await expect.poll(() => activity.getByRole('listitem').count()).toBe(124);
+      // The oldest kept event is the sender's own view of the reply; nothing older is left to load.
+      expect(await activity.getByRole('listitem').last().innerText()).toMatch(/Your own copy, not counted/);
+      expect(await pane().getByRole('button', { name: 'Show earlier activity' }).count()).toBe(0);
+      expect(await shown.count()).toBe(0);
+      // Keyboard focus is on the first row the page added, not lost to the page.
+      const focused = await pane()
+        .locator(':focus')
+        .evaluate((element) => element.closest('ol')?.getAttribute('aria-label') ?? null);
+      expect(focused).toBe('Activity, newest first');
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('lets the pane read the rate-limit headers of a cross-origin answer', async () => {
+      // A 429's Retry-After and X-RateLimit-Reset tell the pane when to try again; the browser hides them
+      // from a cross-origin caller unless the tracker exposes them. Every API answer carries the X-RateLimit-*.
+      const headers = await page.evaluate(async (url) => {
+        const response = await fetch(`${url}/api/v1/trackers`);
+        return {
+          status: response.status,
+          limit: response.headers.get('x-ratelimit-limit'),
+          reset: response.headers.get('x-ratelimit-reset'),
+        };
+      }, tracker.url);
+      expect(headers.status).toBe(401);
+      expect(Number(headers.limit)).toBeGreaterThan(0);
+      expect(headers.reset).toMatch(/^\d+$/);
+    });
+
     it('still opens the reply, untracked, when the tracker cannot be reached, says why, and retries with tracking', async () => {
       await pane().getByRole('tab', { name: 'Settings' }).click();
       await pane().getByRole('textbox', { name: 'Tracker URL' }).fill('http://127.0.0.1:9');

@@ -391,12 +391,17 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   // Invitations are built from three parts: a named job, something to attend (asked for or proposed) and
   // a time, a slot or a link. All three together count beyond their separate phrases, most when one
   // sentence holds the ask, the meeting and the time.
-  // An ask for a time in an email that names an interview or an assessment is about that step.
+  // An ask for a time in an email that names an interview or an assessment is about that step; so is a
+  // stated time in a reply to the reader's application ("Received your application. Interview is at our
+  // office Wed 10am.").
+  const readerApplied = jobHits.some(
+    (located) => located.hit.signal.applied === true && located.region !== quotedText,
+  );
   const meetingPart =
     inviteScore > 0 ||
     proposalScore > 0 ||
     asks.some((ask) => ask.meeting) ||
-    (contextScore >= 3 && asks.some((ask) => ask.time));
+    (contextScore >= 3 && (asks.some((ask) => ask.time) || (readerApplied && timesScore > 0)));
   // A link in the author's words is where a step is booked or taken ("Complete assessment >> https://…").
   const timePart =
     asks.some((ask) => ask.time) ||
@@ -453,9 +458,6 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const strongAsk =
     hiring && askScore >= 4.5 && asks.some((ask) => ask.role && ask.meeting) && ownMail.length === 0;
   // Outreach is written to people who never applied: a reader who applied was not cold-called.
-  const readerApplied = jobHits.some(
-    (located) => located.hit.signal.applied === true && located.region !== quotedText,
-  );
   const appliedOutweighs =
     readerApplied && topNegative?.category === 'cold-outreach' && negativeScore < ONE_WEAK_CUE;
   // A notification wrapper (a job board's or a marketplace's footer) does not outweigh an ask in it.

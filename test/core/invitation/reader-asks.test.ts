@@ -740,3 +740,28 @@ describe('reader asks: services sold to job seekers', () => {
     ).toBe('invitation');
   });
 });
+
+describe('reader asks: an interview stated, not asked, in reply to the application', () => {
+  it('reads "received your application … interview is at our office Wed 10am" as an invitation', () => {
+    expect(
+      verdictOf(
+        'Hi Dan\n\nReceived your application for Door Supervisor. Interview is at our office Wed 10am, 4 Mill Lane. ' +
+          'Also a short numeracy test. Bring your licence and passport.\n\nKofi Mensah\nOperations Manager',
+        { subject: 'Re: Door Supervisor', fromName: 'Kofi Mensah', fromEmail: 'kofi@guardline.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps a reminder of the same interview, which does not answer an application, logistics', () => {
+    expect(
+      verdictOf(
+        'Hi Dan\n\nJust a reminder: your interview is at our office Wed 10am, 4 Mill Lane. Bring your licence.\n\nKofi',
+        {
+          subject: 'Reminder: interview tomorrow',
+          fromName: 'Kofi Mensah',
+          fromEmail: 'kofi@guardline.example',
+        },
+      ),
+    ).toBe('interview-logistics');
+  });
+});

@@ -206,8 +206,15 @@ export const englishSignals: InvitationSignalTable = {
           'refers to your application',
         ),
       ),
+      applied(
+        s(
+          '(?:got|received) your (?:resume|cv|application|portfolio|details)',
+          2,
+          'refers to your application',
+        ),
+      ),
       s(
-        '(?:got|received|saw|read|reviewed|looked at|liked) your (?:resume|cv|application|portfolio|details)',
+        '(?:saw|read|reviewed|looked at|liked) your (?:resume|cv|application|portfolio|details)',
         2,
         'refers to your application',
       ),
