@@ -1089,6 +1089,9 @@ function scanPatterns(
   }
 }
 
+/** A title pattern that ends on a programme or scheme ("for the Finance Graduate Programme"). */
+const PROGRAMME_CUE = /\s(programme|program|scheme)\s*$/i;
+
 /** How much of the quoted history is read for a title when the author's own words name none. */
 const QUOTED_TITLE_CHARS = 2_000;
 
@@ -1151,7 +1154,15 @@ function extractJobTitle(
   const readPatterns = (patterns: readonly CompiledPattern[], from: readonly ScanRegion[]): void =>
     scanPatterns(patterns, from, ({ capture, quote }, weight, where) => {
       const anchoredAtEnd = weight >= ANCHORED_TITLE_WEIGHT;
-      const value = anchoredAtEnd ? anchoredTitle(capture) : looseTitle(capture);
+      // "the Finance Graduate Programme": after a qualifier ("Graduate", "Trainee"), the programme or
+      // scheme the pattern ends on is the title's own last word.
+      const programme = PROGRAMME_CUE.exec(quote)?.[1];
+      const lastWord = bare(capture.slice(capture.lastIndexOf(' ') + 1));
+      const read =
+        programme !== undefined && compiled.titleQualifiers.has(lastWord)
+          ? `${capture} ${programme}`
+          : capture;
+      const value = anchoredAtEnd ? anchoredTitle(read) : looseTitle(read);
       if (value === null) return;
       // Lower-case titles ("the ops analyst role") are trusted only from patterns anchored on "role"/"position".
       if (!isCapitalized(value) && !anchoredAtEnd) return;

@@ -156,4 +156,18 @@ describe('job title: words around the title that are not part of it', () => {
       }),
     ).toBe('Senior Electrical Engineer');
   });
+
+  it('keeps "Programme"/"Scheme" after a qualifier, not after a role', () => {
+    expect(
+      titleOf({ body: 'We invite you to our Assessment Centre for the Finance Graduate Programme.' }),
+    ).toBe('Finance Graduate Programme');
+    expect(
+      titleOf({
+        body: 'Your application to the Retail Management Graduate Scheme has moved to the next stage.',
+      }),
+    ).toBe('Retail Management Graduate Scheme');
+    expect(titleOf({ body: 'You have been selected for our Supply Chain Trainee programme.' })).toBe(
+      'Supply Chain Trainee',
+    );
+  });
 });

@@ -9,7 +9,7 @@ export const englishFieldVocabulary: FieldVocabulary = {
   titlePatterns: [
     {
       pattern:
-        '(?:for|as|about|regarding|re|to|into|in) (?:the|a|an|our|this|your|their) {title} (?:role|position|opening|opportunity|job|vacancy|post|req|requisition|programme|program|team|spot|placement|apprenticeship|contract|search)',
+        '(?:for|as|about|regarding|re|to|into|in) (?:the|a|an|our|this|your|their) {title} (?:role|position|opening|opportunity|job|vacancy|post|req|requisition|programme|program|scheme|team|spot|placement|apprenticeship|contract|search)',
       weight: 6,
     },
     {
@@ -147,6 +147,7 @@ export const englishFieldVocabulary: FieldVocabulary = {
     'rgn',
     'sdr',
     'bdr',
+    'scheme',
     'headteacher',
     'headmaster',
     'headmistress',
