@@ -409,6 +409,18 @@ export function deriveRequiredWords(source: string, flags = 'gi'): string[] | nu
  * A match then starts no later than the last occurrence of a word of any one set, so the rarest bounds it.
  */
 export function deriveRequiredWordSets(source: string, flags = 'gi'): string[][] | null {
+  const sets = allRequiredWordSets(source, flags);
+  if (sets === null) return null;
+  // Any of the sets bounds the matches; a few small ones are cheap to look up and bound them best.
+  const small = sets.filter((set) => set.length <= MAX_REQUIRED_SET).sort((a, b) => a.length - b.length);
+  return small.length > 0 ? small.slice(0, MAX_REQUIRED_SETS) : null;
+}
+
+/** Required-word sets larger than this are not looked up (a long list of role nouns bounds little). */
+const MAX_REQUIRED_SET = 16;
+const MAX_REQUIRED_SETS = 3;
+
+function allRequiredWordSets(source: string, flags: string): string[][] | null {
   if (/[uv]/.test(flags)) return null;
   const branches = splitAlternatives(source);
   if (branches === null) return null;
@@ -733,14 +745,18 @@ export function lastStartFor(
   words: WordIndex,
 ): number {
   let bound = Infinity;
+  const indexed = textWords instanceof TextWords ? textWords : null;
   for (const set of sets) {
     let last = -1;
     for (const number of set) {
+      if (indexed !== null && !indexed.hasAnchor(number)) continue;
       const positions =
-        textWords instanceof TextWords
-          ? textWords.anchorPositions(number)
+        indexed !== null
+          ? indexed.anchorPositions(number)
           : (words.get(anchorWords[number] ?? '') ?? NO_POSITIONS);
       last = Math.max(last, positions[positions.length - 1] ?? -1);
+      // This set cannot lower the bound any more.
+      if (last >= bound) break;
     }
     if (last < 0) return -1;
     bound = Math.min(bound, last);

@@ -135,6 +135,13 @@ function ActivityList({ history, eventCount, now, actions }: ActivityListProps) 
     // Only when a page arrives: later live updates must not pull focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pagesAdded]);
+  // "Show the latest activity" goes away once pressed; focus goes to the newest row it brought back.
+  const focusNewest = useRef(false);
+  useEffect(() => {
+    if (!focusNewest.current) return;
+    focusNewest.current = false;
+    listRef.current?.querySelector<HTMLElement>(':scope > li')?.focus();
+  });
   const shown = describeShownActivity(history, eventCount);
   return (
     <>
@@ -173,7 +180,14 @@ function ActivityList({ history, eventCount, now, actions }: ActivityListProps) 
             New activity arrived faster than this list can follow with earlier activity loaded; the counts
             above include it.
           </Text>
-          <Button onClick={actions.showLatestEvents}>Show the latest activity</Button>
+          <Button
+            onClick={() => {
+              focusNewest.current = true;
+              actions.showLatestEvents();
+            }}
+          >
+            Show the latest activity
+          </Button>
         </div>
       )}
       {older.status === 'failed' && (

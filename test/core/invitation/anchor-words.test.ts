@@ -172,7 +172,11 @@ describe('deriveRequiredWords', () => {
 
 describe('deriveRequiredWordSets', () => {
   it('keeps every mandatory element of a single branch, so the rarest one can bound the matches', () => {
-    expect(deriveRequiredWordSets('(?:our|the) sales team')).toEqual([['our', 'the'], ['sales'], ['team']]);
+    expect(deriveRequiredWordSets('(?:our|the) sales team')).toEqual([['sales'], ['team'], ['our', 'the']]);
+    // Smallest first, at most three, none over sixteen words: any of them bounds the matches.
+    const many = Array.from({ length: 20 }, (_, i) => `w${i}`).join('|');
+    expect(deriveRequiredWordSets(`a b c d (?:${many})`)).toEqual([['a'], ['b'], ['c']]);
+    expect(deriveRequiredWordSets(`(?:${many}) now`)).toEqual([['now']]);
     expect(
       deriveRequiredWordSets("(?:the )?candidate[’']s? (?:resume|cv) (?:[\\w’]+\\s+){0,3}(?:attached|below)"),
     ).toEqual([
@@ -183,8 +187,8 @@ describe('deriveRequiredWordSets', () => {
 
   it('takes a word between explicit boundaries, but not a literal backslash and b', () => {
     expect(deriveRequiredWordSets('(?:can|could)\\b[^.?!\\n]{0,60}\\byou\\b(?! me)')).toEqual([
-      ['can', 'could'],
       ['you'],
+      ['can', 'could'],
     ]);
     expect(deriveRequiredWordSets('a\\\\byou')).toBeNull();
   });

@@ -321,6 +321,48 @@ describe('Tracked declines', () => {
       expect(fake.eventsCalls().at(-1)?.options.cursor).toBe('c2');
     });
 
+    it('says so when newer activity comes too fast to place, and shows the latest again on request', async () => {
+      const fake = createFakeTrackerClient([
+        trackerDetail({
+          id: 't1',
+          events: [dayEvent(4), dayEvent(5)],
+          eventCount: 5,
+          olderEventsCursor: 'c1',
+        }),
+      ]);
+      const user = renderView(fake);
+      await user.click(await screen.findByRole('button', { name: /RE: Interview/ }));
+      fake.answerEventsWith(async () => ({ events: [dayEvent(3)], nextCursor: 'c2' }));
+      await user.click(await screen.findByRole('button', { name: 'Show earlier activity' }));
+      await waitFor(() => expect(activityRows()).toHaveLength(3));
+      // 300 hits between two refreshes: the latest page no longer overlaps what is shown.
+      const flood = Array.from({ length: 2 }, (_, i) => ({
+        at: `2026-11-27T11:5${i}:00.000Z`,
+        kind: 'open' as const,
+        source: 'scanner' as const,
+      }));
+      act(() =>
+        fake.hit('t1', flood[1] as TrackerEvent, {
+          events: flood,
+          eventCount: 305,
+          olderEventsCursor: 'c-flood',
+        }),
+      );
+      await screen.findByText(/New activity arrived faster than this list can follow/);
+      expect(activityRows()).toHaveLength(3);
+      expect(screen.getByText('Showing 3 of 305 events.')).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Show the latest activity' }));
+      expect(activityRows()).toEqual([
+        '9 minutes ago: Checked by a security scanner or script: not counted',
+        '10 minutes ago: Checked by a security scanner or script: not counted',
+      ]);
+      expect(screen.getByText('Showing the latest 2 of 305 events.')).toBeTruthy();
+      expect(document.activeElement?.textContent).toBe(activityRows()[0]);
+      fake.answerEventsWith(async () => ({ events: [], nextCursor: null }));
+      await user.click(screen.getByRole('button', { name: 'Show earlier activity' }));
+      expect(fake.eventsCalls().at(-1)?.options.cursor).toBe('c-flood');
+    });
+
     it('shows what an older server sends, with no count and nothing to page through', async () => {
       const fake = createFakeTrackerClient([trackerDetail({ id: 't1', events: [dayEvent(4), dayEvent(5)] })]);
       const user = renderView(fake);

@@ -16,6 +16,17 @@ describe('createDeferredTrackerClient', () => {
     expect(loads).toBe(1);
   });
 
+  it('passes an older-events request through with its id, cursor and limit', async () => {
+    const fake = createFakeTrackerClient();
+    fake.answerEventsWith(async () => ({ events: [], nextCursor: null }));
+    const client = createDeferredTrackerClient(async () => fake.client);
+    await expect(client.listTrackerEvents('t1', { cursor: 'c1', limit: 50 })).resolves.toEqual({
+      events: [],
+      nextCursor: null,
+    });
+    expect(fake.eventsCalls()).toEqual([{ id: 't1', options: { cursor: 'c1', limit: 50 } }]);
+  });
+
   it('reports a failed chunk load as a network error and tries again next time', async () => {
     let attempt = 0;
     const fake = createFakeTrackerClient();
