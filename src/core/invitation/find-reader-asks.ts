@@ -43,6 +43,8 @@ export interface CompiledReaderAsks {
   notRoleAfter: RegExp;
   /** A form that starts with the reader ("you can …") is in statement order. */
   readerFirst: RegExp;
+  /** The end of a sentence's opening where a clause starts ("…, please confirm", "… and let me know"). */
+  clauseStart: RegExp;
   role: RegExp;
 }
 
@@ -73,9 +75,10 @@ export function compileReaderAsks(table: InvitationSignalTable): CompiledReaderA
     otherBefore: new RegExp(`\\b(?:${alternation(shape.otherApplications)}) $`, 'i'),
     // "Applying to be a Nursery Practitioner", "the nursery nurse role": a role after the noun makes it a job.
     otherAfter: new RegExp(
-      `^ (?:for|to) (?!be\\b)(?:a |an |the |your |our |this )?(?:[\\w-]+ ){0,2}(?:${alternation(shape.otherApplications)})\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${roles})\\b)`,
+      `^ (?:${shape.applicationObjectLead})(?:[\\w-]+ ){0,2}(?:${alternation(shape.otherApplications)})\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${roles})\\b)`,
       'i',
     ),
+    clauseStart: new RegExp(`(?:^|[,;:(—–-]|\\b(?:${alternation(shape.clauseOpeners)}))\\s*$`, 'i'),
     notRoleAfter: new RegExp(`^(?!\\s+(?:[\\w-]+\\s+)?(?:${roles})\\b)`, 'i'),
   };
   cache.set(shape, compiled);
@@ -109,9 +112,6 @@ function sentenceEnd(text: string, index: number): number {
   return end;
 }
 
-/** A request counts where a clause starts ("…, please confirm"), not inside a statement ("we aim to reply"). */
-const CLAUSE_START = /(?:^|[,;:(—–-]|\b(?:and|or|so|then|just|simply|also|now|please|kindly|pls))\s*$/i;
-
 /**
  * Every ask to the reader in `text` (the author's own words), at most a few dozen. Sentences that open like
  * `conditional` ("If you're selected, …") describe a possible future and ask nothing.
@@ -134,7 +134,8 @@ export function findReaderAsks(text: string, compiled: CompiledReaderAsks, condi
     const isOffer = match[3] !== undefined;
     const isVisit = match[4] !== undefined;
     // The form first (cheap), then what the sentence names, then the costlier look-alike checks.
-    const atClauseStart = opening.length === 0 || CLAUSE_START.test(opening);
+    // A request counts where a clause starts ("…, please confirm"), not inside a statement ("we aim to reply").
+    const atClauseStart = opening.length === 0 || compiled.clauseStart.test(opening);
     if (isQuestion) {
       const asked = text.charAt(end) === '?';
       // Phone-typed mail drops the question mark: "can you give me a ring" still asks, where a clause starts.

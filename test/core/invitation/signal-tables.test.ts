@@ -31,6 +31,32 @@ describe('the English signal table', () => {
     }
   });
 
+  it('describes asks to the reader with patterns that compile and capture nothing (the engine numbers its own groups)', () => {
+    const shape = englishSignals.readerAsk;
+    expect(shape).toBeDefined();
+    if (shape === undefined) return;
+    const lists = [
+      shape.questions,
+      shape.requests,
+      shape.offers,
+      shape.visits,
+      shape.meetings,
+      shape.slots,
+      shape.dates,
+      shape.notAsks,
+      shape.otherApplications,
+      shape.clauseOpeners,
+      [shape.applicationObjectLead],
+    ];
+    for (const list of lists) {
+      expect(list.length).toBeGreaterThan(0);
+      for (const pattern of list) {
+        const probe = new RegExp(`${pattern}|`, 'i').exec('');
+        expect(probe?.length, pattern).toBe(1);
+      }
+    }
+  });
+
   it('lists free of duplicates where duplicates would double-count', () => {
     const duplicates = (items: string[]) => items.filter((item, i) => items.indexOf(item) !== i);
     expect(duplicates(englishSignals.signOffs)).toEqual([]);

@@ -826,6 +826,8 @@ export const englishSignals: InvitationSignalTable = {
       'bewerbung',
     ],
     applicationWords: ['application', 'applications', 'applying', 'applied'],
+    applicationObjectLead: '(?:for|to) (?!be\\b)(?:a |an |the |your |our |this )?',
+    clauseOpeners: ['and', 'or', 'so', 'then', 'just', 'simply', 'also', 'now', 'please', 'kindly', 'pls'],
     otherApplications: [
       'mortgage|loan|credit|credit card|card|account|insurance|claim|refund',
       'visa|passport|permit|residence permit|licen[cs]e|driving licen[cs]e|planning permission|planning',

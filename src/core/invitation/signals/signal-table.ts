@@ -66,6 +66,13 @@ export interface ReaderAskShape {
   otherApplications: string[];
   /** The words for applying, around which the thing applied for is read ("application", "applied"). */
   applicationWords: string[];
+  /**
+   * What joins a word for applying to the thing applied for ("for the", "to a"), as a pattern source; it must
+   * refuse "to be" ("applying to be a Nursery Practitioner" names a job).
+   */
+  applicationObjectLead: string;
+  /** Words after which a request starts its own clause ("…, so please confirm", "… and let me know"). */
+  clauseOpeners: string[];
 }
 
 /** A pattern that locates a field, with how much a match counts. */
