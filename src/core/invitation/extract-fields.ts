@@ -587,9 +587,10 @@ function namedAsCompany(name: string, text: string, compiled: CompiledExtraction
   const needle = name.toLowerCase();
   let at = text.indexOf(needle);
   for (let n = 0; at >= 0 && n < 20; n++) {
-    const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+    // Words on the same line only: "Wen Zhao⏎Recruiting Coordinator" is a signature, not "X Recruiting".
+    const before = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? '';
     const after =
-      /^(?:['’]s)?\s+([\p{L}]+)/u.exec(text.slice(at + needle.length, at + needle.length + 16))?.[1] ?? '';
+      /^(?:['’]s)?[ \t]+([\p{L}]+)/u.exec(text.slice(at + needle.length, at + needle.length + 16))?.[1] ?? '';
     if (compiled.companyWordsBefore.has(before) || compiled.companyWordsAfter.has(after)) return true;
     at = text.indexOf(needle, at + needle.length);
   }
@@ -708,6 +709,11 @@ function isRoleWord(word: string, compiled: CompiledExtraction): boolean {
 function isLooseRoleWord(word: string, compiled: CompiledExtraction): boolean {
   const lower = bare(word);
   if (compiled.roleNouns.has(lower) || compiled.looseRoleNouns.has(lower)) return true;
+  // "picker/packer" is a role when each half is one; "before/after" is not.
+  if (word.includes('/')) {
+    const halves = word.split('/').filter((half) => half.length > 0);
+    return halves.length > 1 && halves.every((half) => isLooseRoleWord(half, compiled));
+  }
   return (
     lower.length >= 5 &&
     /(?:er|ist|eer)$/.test(lower) &&

@@ -88,3 +88,33 @@ describe('company and title: look-alikes of the rules above', () => {
     );
   });
 });
+
+describe('look-alikes across lines and slashes', () => {
+  it('keeps the sender’s full name when the signature line under it starts with "Recruiting"', () => {
+    expect(
+      fieldsOf({
+        body: 'Could you come onsite on Thursday?\n\nBest,\nWen\nWen Zhao\nRecruiting Coordinator | Pellucid Medical',
+        fromName: 'Wen Zhao',
+        fromEmail: 'wen.zhao@pellucidmedical.com',
+      }).hiringManager.value,
+    ).toBe('Wen Zhao');
+    // On one line, "Pellucid Recruiting" still names the organisation, not a person.
+    expect(
+      fieldsOf({
+        body: 'Could you come onsite on Thursday? Pellucid Recruiting will send the details.',
+        fromName: 'Pellucid Recruiting',
+        fromEmail: 'jobs@pellucid.com',
+      }).hiringManager.value,
+    ).toBeNull();
+  });
+
+  it('reads "picker/packer" as a role but not "before/after"', () => {
+    expect(fieldsOf({ body: 'Thanks for applying for the picker/packer job.' }).jobTitle.value).toBe(
+      'picker/packer',
+    );
+    expect(
+      fieldsOf({ body: 'Your Lighthouse before/after screenshots from the candle shop job are great.' })
+        .jobTitle.value,
+    ).toBeNull();
+  });
+});
