@@ -765,3 +765,25 @@ describe('reader asks: an interview stated, not asked, in reply to the applicati
     ).toBe('interview-logistics');
   });
 });
+
+describe('reader asks: an agency writing that the client shortlisted the reader', () => {
+  it('reads "the client has shortlisted your profile, the interview is scheduled on Monday" as an invitation', () => {
+    expect(
+      verdictOf(
+        'Hi Kiran, as per our call, the client has shortlisted your profile. The interview is scheduled on Monday ' +
+          '11 AM on Teams. Please confirm your availability.',
+        { subject: 'Java Developer - interview', fromName: 'Priya S', fromEmail: 'priya@talentbay.example' },
+      ),
+    ).toBe('invitation');
+  });
+
+  it('keeps "we will call you if the client has shortlisted your profile" a condition', () => {
+    expect(
+      verdictOf(
+        'Hi Kiran, thanks, your CV has been shared with the client. We will call you if the client has shortlisted ' +
+          'your profile.',
+        { subject: 'Java Developer', fromName: 'Priya S', fromEmail: 'priya@talentbay.example' },
+      ),
+    ).toBe('not-invitation');
+  });
+});

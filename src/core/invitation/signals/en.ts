@@ -243,6 +243,11 @@ export const englishSignals: InvitationSignalTable = {
       s(`${NOT_MODAL}invit(?:e|ing) you (?:to|for) ${FEW}${MEETING_NOUN}`, 5),
       s(`(?:an|your) invitation to (?:an? |the )?(?:interview|speak|chat|meet)`, 4),
       s(
+        `(?<!\\b(?:if|once|when|unless|should) (?:we|they|the client|our client) )(?:has|have|had) shortlisted (?:you|your (?:profile|cv|resume|application))`,
+        5,
+        'says you were shortlisted',
+      ),
+      s(
         `${NOT_MODAL}(?:call|calling|invite|inviting) you for (?:an? |the |your )?${FEW}interview`,
         5,
         'calls you for an interview',
