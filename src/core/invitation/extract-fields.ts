@@ -1875,8 +1875,24 @@ function extractCompany(
     return { value, evidence: fuller.evidence };
   }
 
-  // A company named only in the sender's address stays unknown: "northwindanalytics.com" does not say
-  // whether the employer writes itself "Northwind Analytics", "NorthWind" or something else.
+  // Last resort, as the issue allows: the sender's own domain when it is not free mail, a hiring platform or an
+  // agency, and short enough to be one brand ("orbitpay.com" -> "Orbitpay"). A long label is most likely
+  // several words run together ("northwindanalytics.com"), whose spelling the address does not give: unknown.
+  // Not for documentation addresses ("x.example.ac.uk") or universities, whose labels are abbreviations.
+  const domain = sources.fromEmail.slice(sources.fromEmail.lastIndexOf('@') + 1).toLowerCase();
+  const guessable =
+    !/(?:^|\.)(?:(?:example|test|invalid|localhost)\.[a-z.]+|ac\.[a-z.]+|edu(?:\.[a-z.]+)?)$/.test(domain);
+  const label = labels[labels.length - 1];
+  if (
+    guessable &&
+    !onBehalf &&
+    label !== undefined &&
+    /^[a-z]{3,12}$/.test(label) &&
+    !compiled.notCompanyWords.has(label)
+  ) {
+    const value = label.charAt(0).toUpperCase() + label.slice(1);
+    return { value, evidence: `only the sender's address names it: ${sources.fromEmail.trim()}` };
+  }
   return UNKNOWN;
 }
 

@@ -6,9 +6,9 @@ function companyOf(input: Partial<EmailInput> & { body: string }) {
   return analyzeInvitation({ subject: null, fromName: null, fromEmail: null, ...input }).fields.company;
 }
 
-// The corpus rule (test/fixtures/emails/README.md): the company comes from what the email writes; a name
-// found only in the sender's address is not inferred, since "northwindanalytics" does not say how the
-// employer writes its name.
+// The company comes from what the email writes; a name found only in the sender's address is a last resort,
+// and only when short enough to be one brand, since "northwindanalytics" does not say how the employer writes
+// its name.
 describe('extraction: the company and the sender’s domain', () => {
   it('leaves the company unknown when only the address names it, instead of "Northwindanalytics"', () => {
     const company = companyOf({
@@ -18,6 +18,24 @@ describe('extraction: the company and the sender’s domain', () => {
       fromEmail: 'priya.raman@northwindanalytics.com',
     });
     expect(company).toEqual({ value: null, evidence: null });
+  });
+
+  it('falls back to a short sender domain as one brand name, with evidence saying so', () => {
+    const company = companyOf({
+      subject: 'Phone screen',
+      body: 'Hi Jordan,\n\nCould you do a call on Tuesday at 3pm?\n\nPriya',
+      fromName: 'Priya Raman',
+      fromEmail: 'priya.raman@orbitpay.com',
+    });
+    expect(company.value).toBe('Orbitpay');
+    expect(company.evidence).toContain('only the sender');
+    // Never a free-mail or hiring-platform domain.
+    expect(
+      companyOf({ body: 'Could you do a call on Tuesday?', fromEmail: 'priya@gmail.com' }).value,
+    ).toBeNull();
+    expect(
+      companyOf({ body: 'Could you do a call on Tuesday?', fromEmail: 'no-reply@greenhouse.io' }).value,
+    ).toBeNull();
   });
 
   it('takes the name as the signature writes it, in any case', () => {
