@@ -65,6 +65,8 @@ interface CompiledExtraction {
   /** A line that is only a person label ("Host:"), whose value is on the next line. */
   personLabelAlone: RegExp;
   companyLabel: RegExp;
+  /** "Where:", "Venue:": a place line, which may name the employer's premises ("St Mark's … School"). */
+  placeLabel: RegExp | null;
   titleLabel: RegExp;
   agencyCue: RegExp;
   platformCue: RegExp;
@@ -108,6 +110,7 @@ const NO_FIELD_VOCABULARY: FieldVocabulary = {
   departmentWords: [],
   nameConnectors: [],
   nonTitleWords: [],
+  placeLabels: [],
   titleLabels: [],
   specialisationStopWords: [],
 };
@@ -330,6 +333,7 @@ function compileExtraction(table: InvitationSignalTable): CompiledExtraction {
     personLabel: labelRegex(table.fieldLabels.person),
     personLabelAlone: labelAloneRegex(table.fieldLabels.person),
     companyLabel: labelRegex(table.fieldLabels.company),
+    placeLabel: vocabulary.placeLabels.length > 0 ? labelRegex(vocabulary.placeLabels) : null,
     titleLabel: labelRegex(titleLabels),
     titleLabelAlone: labelAloneRegex(titleLabels),
     agencyCue: new RegExp(`\\b(?:${table.agencyCues.join('|')})\\b`, 'i'),
@@ -1752,6 +1756,9 @@ function extractCompany(
   for (const line of own.split('\n', 400)) {
     const label = compiled.companyLabel.exec(line.trim());
     if (label?.[1]) add(leadingCompany(label[1], compiled, ''), `“${line.trim()}”`, 5);
+    // A place line counts too little to name the employer alone; it can give the chosen name in full.
+    const place = compiled.placeLabel?.exec(line.trim());
+    if (place?.[1]) add(leadingCompany(place[1], compiled, ''), `“${line.trim()}”`, 1);
     // "Ops & People @ Little Loom Studio": a role or team "@" the company (a pattern cannot start at "@").
     const at = line.indexOf(' @ ');
     if (at > 0) add(leadingCompany(line.slice(at + 3), compiled, ''), `text: “${line.trim()}”`, 3);

@@ -132,4 +132,20 @@ describe('company: names that are not the employer', () => {
       }),
     ).toBe('Little Loom Studio');
   });
+
+  it('lets a "Where:" line give the full name, but never name a company alone', () => {
+    expect(
+      companyOf({
+        subject: 'Interview: Teaching Assistant',
+        body: 'When: Wednesday 13:15\nWhere: St Mark’s C of E Primary School, Main Office\n\nDear Ms Gallagher, see you then.',
+        fromEmail: 'head@stmarksprimary.sch.uk',
+      }),
+    ).toBe('St Mark’s C of E Primary School');
+    expect(
+      companyOf({
+        body: 'When: Wednesday 13:15\nWhere: Manchester\n\nSee you then.',
+        fromEmail: 'a@gmail.com',
+      }),
+    ).toBeNull();
+  });
 });

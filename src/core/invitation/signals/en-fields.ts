@@ -266,6 +266,7 @@ export const englishFieldVocabulary: FieldVocabulary = {
     'early talent',
     'graduate recruitment',
   ],
+  placeLabels: ['where', 'venue', 'location', 'address'],
   nonTitleWords: [
     'shortlist',
     'checklist',

@@ -34,6 +34,8 @@ export interface FieldVocabulary {
   businessNouns: string[];
   /** More words that mark a department rather than the company ("Resourcing"); trimmed off the end. */
   departmentWords: string[];
+  /** Labels of "Label: value" lines that give a place ("Where:", "Venue:"), which may be the employer's. */
+  placeLabels: string[];
   /** More words with an agent-noun ending that are not roles ("Shortlist: Finance Officer"). */
   nonTitleWords: string[];
   /** More lower-case joining words inside a name, from names in other languages ("Institut für …"). */
