@@ -8,6 +8,7 @@ import { classifyInvitation } from './classify-invitation';
 import type { EmailInput, InvitationAnalysis } from './email-input';
 import { extractFields } from './extract-fields';
 import { findSchedule } from './find-schedule';
+import { meetingStartLabel } from './meeting-start-label';
 import { normalizeBody, readEmailText } from './read-email-text';
 import { englishSignals } from './signals/en';
 import type { InvitationSignalTable } from './signals/signal-table';
@@ -48,6 +49,7 @@ export function analyzeEmail(
       text: emailText,
       schedule,
       isMeetingRequest,
+      meetingTimeListed: meetingStartLabel(meeting?.start, meeting?.end) !== null,
       sentByReader: sentByReader(fromName, candidateName),
     },
     table,

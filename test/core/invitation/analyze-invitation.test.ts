@@ -384,3 +384,20 @@ describe('analyzeInvitation: reasons and quoted text', () => {
     expect(result.schedulingLink).toBeNull();
   });
 });
+
+describe('analyzeInvitation: a meeting request without a start time', () => {
+  it('counts and quotes the times the email itself proposes', () => {
+    const result = analyzeInvitation(
+      email(
+        'Hi Sam,\n\nThanks for applying for the Data Analyst role. Could you do a video interview on ' +
+          'Tuesday 14 January at 10:00 or Wednesday 15 January at 14:00?\n\nBest,\nPriya',
+        { subject: 'Interview: Data Analyst', itemClass: 'IPM.Schedule.Meeting.Request' },
+      ),
+    );
+    expect(result.isInvitation).toBe(true);
+    expect(result.proposedTimes[0]).toContain('Tuesday 14 January');
+    expect(
+      result.reasons.some((reason) => reason.includes('proposes a time') && reason.includes('Tuesday')),
+    ).toBe(true);
+  });
+});
