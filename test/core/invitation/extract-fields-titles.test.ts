@@ -170,4 +170,15 @@ describe('job title: words around the title that are not part of it', () => {
       'Supply Chain Trainee',
     );
   });
+
+  it('reads the role a recruiter says they are supporting ("the … II search")', () => {
+    expect(
+      titleOf({
+        subject: 'Interview for Clinical Research Associate',
+        body: "I'm the recruiter supporting the Clinical Research Associate II search here at Parvance.",
+      }),
+    ).toBe('Clinical Research Associate II');
+    // A search that is not a role's is not read.
+    expect(titleOf({ body: 'I am supporting the search for a new office.' })).toBeNull();
+  });
 });

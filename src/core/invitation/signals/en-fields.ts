@@ -9,7 +9,7 @@ export const englishFieldVocabulary: FieldVocabulary = {
   titlePatterns: [
     {
       pattern:
-        '(?:for|as|about|regarding|re|to|into|in) (?:the|a|an|our|this|your|their) {title} (?:role|position|opening|opportunity|job|vacancy|post|req|requisition|programme|program|scheme|team|spot|placement|apprenticeship|contract|search)',
+        '(?:for|as|about|regarding|re|to|into|in|supporting|leading|running) (?:the|a|an|our|this|your|their) {title} (?:role|position|opening|opportunity|job|vacancy|post|req|requisition|programme|program|scheme|team|spot|placement|apprenticeship|contract|search)',
       weight: 6,
     },
     {
