@@ -601,6 +601,12 @@ function namedAsCompany(name: string, text: string, compiled: CompiledExtraction
   return false;
 }
 
+/** "Head Chef - The Copper Pot", "Recruiter | Acme": a line whose first part ends in a role noun. */
+function isTitleLine(line: string, compiled: CompiledExtraction): boolean {
+  const first = line.split(/\s+[-–—|]\s+|,\s*/)[0] ?? '';
+  return first.length <= 60 && isRoleWord(words(first).pop() ?? '', compiled);
+}
+
 function isReader(name: string, sources: FieldSources, compiled: CompiledExtraction): boolean {
   const readers = [sources.candidateName, sources.text.addressee ?? ''].filter((n) => n.trim().length > 0);
   return readers.some((reader) => namesMatch(name, reader, compiled.honorifics));
@@ -644,8 +650,9 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
     const next = bareLines[i + 1] ?? '';
     const afterClosing = /^[^.?]{1,40}[,!]$/.test(previous) || compiled.signOffLine.test(previous);
     if (afterClosing) consider(line, `signature: “${line}”`, 4, true);
+    // A first name alone is trusted when the line under it is the signer's title ("Marco" / "Head Chef").
     else if (next.length > 0 && next.length < 80 && previous.length === 0)
-      consider(line, `signature: “${line}”`, 3, false);
+      consider(line, `signature: “${line}”`, 3, isTitleLine(next, compiled));
     else if (line.includes(',')) consider(line, `signature: “${line}”`, 2, false);
   }
   const labelLines = ownLines.slice(0, 200);

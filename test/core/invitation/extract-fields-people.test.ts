@@ -118,3 +118,22 @@ describe('look-alikes across lines and slashes', () => {
     ).toBeNull();
   });
 });
+
+describe('hiring manager: a first name alone over a title line', () => {
+  it('takes "Marco" over "Head Chef - The Copper Pot", but not a word over a sentence', () => {
+    expect(
+      fieldsOf({
+        body: 'Come in for a trial shift Thursday, 4pm start.\n\nMarco\nHead Chef - The Copper Pot\n\nSent from my phone',
+        fromName: 'Chef Marco',
+        fromEmail: 'marco.ridley@thecopperpot.co.uk',
+      }).hiringManager.value,
+    ).toBe('Marco');
+    expect(
+      fieldsOf({
+        body: 'Come in on Thursday at 4pm.\n\nDirections\nHead Office is on the left after the bridge.',
+        fromName: 'Copper Pot Jobs',
+        fromEmail: 'jobs@thecopperpot.co.uk',
+      }).hiringManager.value,
+    ).toBeNull();
+  });
+});
