@@ -3,6 +3,7 @@
  * proposed, a booking link and a video-meeting link. Pure; reads only the text it is given.
  */
 
+import { usesWordGate } from './anchor-words';
 import type { InterviewKind, MeetingRequestDetails } from './email-input';
 import { schedulingHosts, videoMeetingHosts } from './signals/mail-domains';
 import { meetingStartLabel } from './meeting-start-label';
@@ -105,6 +106,9 @@ function acceptedZoneLength(zone: string): number {
 /** How far into the author's text kinds and times are looked for: where a request states them. */
 const KIND_CHARS = 8_192;
 
+/** Searched one by one: `includes` finds a single character far faster than a regex scans for `\\d`. */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'()[\]{}|\\^`]{1,300}/gi;
 const BOOKING_PATH = /\/(?:schedul|book|availability|appointments?|calendar\/appointments|meetings?\/[a-z])/i;
 
@@ -166,7 +170,11 @@ export function findSchedule(
   const timeText = own.slice(0, KIND_CHARS);
   let time: RegExpExecArray | null;
   let scanned = 0;
-  while ((time = compiled.time.exec(timeText)) !== null && scanned++ < 200) {
+  // Only a match holding a digit is kept (below), so text without digits has no time to find: skip the
+  // scan (~15 µs on 8 KB of a digest), which would only pass over bare weekdays and months. Tables without
+  // the word gate take no shortcut (the equivalence test compares both).
+  const hasDigit = !usesWordGate(table) || DIGITS.some((digit) => timeText.includes(digit));
+  while (hasDigit && (time = compiled.time.exec(timeText)) !== null && scanned++ < 200) {
     const zone = time.groups?.zone ?? '';
     const keptZone = zone ? acceptedZoneLength(zone) : 0;
     const length = time[0].length - zone.length + keptZone;
