@@ -106,6 +106,12 @@ export interface ClassificationInput {
   meetingTimeListed: boolean;
   /** True when the sender is known to be the reader (their own name). */
   sentByReader: boolean;
+  /**
+   * The author's few lines above a forwarded message, when the forward is what `text` holds (see
+   * `EmailText.isForward`); empty or absent otherwise. It says who forwards to whom: a recruiter's "could you
+   * share some times?" over a manager's note, or the candidate's "look, I got an interview!".
+   */
+  forwardNote?: string;
 }
 
 export interface Classification {
@@ -179,6 +185,8 @@ const REPORTED_WEIGHT = 0.3;
 /** Weight of a hit inside a sentence that describes a possible future ("If you're selected, …"). */
 const CONDITIONAL_WEIGHT = 0.2;
 const QUOTED_CHARS = 4_096;
+/** A note above a forward is a few lines; the reader splits forwards only under a short note. */
+const FORWARD_NOTE_CHARS = 1_000;
 
 /** One region can add at most this much to a group, so a long email cannot pile up a score. */
 const REGION_CAP = 12;
@@ -290,16 +298,33 @@ function structuralAskScore(asks: readonly ReaderAsk[]): number {
   return meeting ? 4 : time ? 3 : 0;
 }
 
+/** What the note above a forward says: whether it asks the reader something, and the writer's own news. */
+interface ForwardNote {
+  asksReader: boolean;
+  /** The candidate-side cues in the note, strongest first ("i got an interview"). */
+  ownNews: LocatedHit[];
+}
+
 /** Structural signs that the reader wrote or forwarded this email themselves. */
 function findOwnMailStructure(
   input: ClassificationInput,
   compiled: CompiledClassifier,
   ownActs: number,
+  note: ForwardNote,
 ): string[] {
   const { text } = input;
   const sender = input.fromName.replace(/\s+(?:via|from|at)\s.*$/i, '').trim();
   const found: string[] = [];
-  if (text.forwardedTo !== null) {
+  // The invited person passing their invitation on with news of their own ("mum look i got an interview!!").
+  const news = note.ownNews[0];
+  if (news !== undefined && !note.asksReader) {
+    found.push(
+      `forwards an invitation with a note of its own: “${quoteAround(news.region, news.hit.index, news.hit.length)}”`,
+    );
+  }
+  // A message addressed to the sender, passed on with an ask of the sender's own ("could you share some
+  // times?"), is a recruiter forwarding a colleague's note, not the candidate forwarding their invitation.
+  if (text.forwardedTo !== null && !note.asksReader) {
     const byName = sender.length > 0 && namesMatch(text.forwardedTo, sender, compiled.honorifics);
     const byAddress =
       input.fromEmail.includes('@') && text.forwardedTo.toLowerCase().includes(input.fromEmail.toLowerCase());
@@ -334,7 +359,10 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const quotedText = text.quotedFirst.slice(0, QUOTED_CHARS);
   const ownRegion = indexedRegion(ownText, 1);
   const subjectWords = indexedRegion(subject, 1).words;
-  const body: Region[] = [ownRegion, indexedRegion(quotedText, QUOTED_WEIGHT)];
+  const noteText = text.isForward ? (input.forwardNote ?? '').slice(0, FORWARD_NOTE_CHARS) : '';
+  // The note above a forward is the author's own words as much as the forwarded message is.
+  const noteRegions: Region[] = noteText.trim().length === 0 ? [] : [indexedRegion(noteText, 1)];
+  const body: Region[] = [ownRegion, ...noteRegions, indexedRegion(quotedText, QUOTED_WEIGHT)];
   const withSubject: Region[] = [
     ...body,
     { text: subject, weight: SUBJECT_CONTEXT_WEIGHT, words: subjectWords },
@@ -385,7 +413,11 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const namedJob = applied || roleSubject || (jobScore > 0 && contextScore > 0);
   const hiring = namedJob || jobScore > 0 || contextScore > 0;
   // Without any hiring context an ask counts for nothing, so it is not looked for.
-  const askText = askWindow(ownText);
+  const noteAsks =
+    askShape === null || !hiring || noteText.length === 0
+      ? []
+      : findReaderAsks(noteText, askShape, conditional);
+  const askText = noteAsks.length > 0 ? `${noteText}\n${askWindow(ownText)}` : askWindow(ownText);
   const asks = askShape === null || !hiring ? [] : findReaderAsks(askText, askShape, conditional);
   const askScore = structuralAskScore(asks);
   const structureScore = hiring ? askScore * (applied ? 1 : namedJob ? 0.8 : 0.6) : 0;
@@ -399,7 +431,14 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const readerApplied = jobHits.some(
     (located) => located.hit.signal.applied === true && located.region !== quotedText,
   );
+  // A note asking for times over a forwarded message asks them for what the message proposes ("let's get him
+  // in for a technical conversation" / "Could you share some times this week?").
+  const forwardProposesMeeting =
+    askShape !== null &&
+    noteAsks.some((ask) => ask.time) &&
+    askShape.meeting.test(ownText.slice(0, FORWARD_NOTE_CHARS * 2));
   const meetingPart =
+    forwardProposesMeeting ||
     inviteScore > 0 ||
     proposalScore > 0 ||
     asks.some((ask) => ask.meeting) ||
@@ -429,11 +468,17 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     .filter((located) => located.region === ownText)
     .reduce((sum, located) => sum + located.weight, 0);
   const explicitInvite = invite.hits.some((located) => located.region === ownText && located.weight >= 5);
-  const ownMail = findOwnMailStructure(input, compiled, ownActs);
+  const candidateOwn = compiled.negatives.find(([category]) => category === 'candidate-own')?.[1];
+  const noteNews =
+    candidateOwn === undefined || noteRegions.length === 0 ? null : scoreGroup(candidateOwn, noteRegions);
+  const ownMail = findOwnMailStructure(input, compiled, ownActs, {
+    asksReader: noteAsks.length > 0,
+    ownNews: noteNews !== null && noteNews.score >= ONE_WEAK_CUE ? noteNews.hits : [],
+  });
 
   // Look-alike and logistics cues are read in the author's words only: quoted history weighs 0.15 and
   // never decides them, and skipping it saves most of the scanning on long threads.
-  const ownOnly: Region[] = [ownRegion];
+  const ownOnly: Region[] = [ownRegion, ...noteRegions];
   const negatives = compiled.negatives.map(([category, group]) => {
     let scored = scoreGroup(group, ownOnly);
     const subjectGroup = compiled.subjectNegatives.get(category);

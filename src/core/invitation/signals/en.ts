@@ -1361,6 +1361,29 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`(?:interview|hiring) (?:loop|panel) for (?:the )?candidate`, 5),
+        // The reader as the one hiring: a seller or an agency writes about the reader's own hiring. Not "your
+        // interviewers", "your recruiter" or "your hiring manager": invitations name those for the candidate.
+        s(
+          `(?:your|ur) (?:hiring|recruiting|recruitment|talent(?: acquisition)?|hr) (?:teams?|process(?:es)?|pipeline|funnel|needs|function|department|budget|strategy|efforts|goals|managers)|(?:your|ur) (?:candidates|applicants|new hires|open (?:roles|positions|reqs|requisitions|vacancies|jobs)|vacancies|job (?:ads|adverts|postings|posts|listings))|your (?:open|vacant|advertised|live) (?:[\\w-]+ ){0,3}(?:role|position|vacancy|req|requisition|opening)`,
+          6,
+          'writes to you as the one hiring',
+        ),
+        s(
+          `help (?:you|your (?:team|company|business|organi[sz]ation|firm)) (?:to )?(?:hire|recruit|find (?:and hire )?(?:candidates|talent|great people|the right (?:people|candidates|hires))|fill (?:your |those |the )?(?:roles|positions|vacancies|seats))`,
+          6,
+          'writes to you as the one hiring',
+        ),
+        s(
+          `(?:i|we) (?:have|represent|know|found) (?:a|an|one|two|three|some|the perfect|the ideal) (?:[\\w-]+ ){0,2}candidates? (?:for|who|that|with)`,
+          6,
+          'puts a candidate to you',
+        ),
+        // Someone else applied and the writer refers them: the reader would interview, not be interviewed.
+        s(
+          `(?:my|our) (?:good |old |close |former )?(?:friend|colleague|ex-colleague|cousin|son|daughter|nephew|niece|brother|sister|mentee|neighbou?r|classmate|former student|student)(?: [\\w-]+){0,2} (?:has |just |recently |also )?(?:applied|is applying|put in an application|sent (?:in )?(?:her|his|their) (?:cv|resume|application))|(?:refer(?:ring)?|recommend(?:ing)?) (?:a|my|an? (?:old |former )?)(?:friend|colleague|candidate)|(?:put|putting) (?:her|him|them) forward for`,
+          6,
+          'refers someone else for a role',
+        ),
       ],
     },
     admissions: {
