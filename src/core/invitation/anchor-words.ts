@@ -197,7 +197,9 @@ function leadingWord(branch: string, word: string, words: Set<string>, budget: B
       if (mayBeSkipped(branch, end + 1)) return false;
       return complete();
     }
-    if (LITERAL_SEPARATORS.has(c)) {
+    // A non-ASCII character ("résumé") ends a word too: `\\b` and the index count only `[A-Za-z0-9_]` as word
+    // characters, and with `i` but not `u` a non-ASCII character never matches an ASCII one.
+    if (LITERAL_SEPARATORS.has(c) || c.charCodeAt(0) >= 0x80) {
       if (branch.charAt(i + 1) === '?' && branch.charAt(i + 2) !== '?') {
         // An optional separator ("on-?site"): the word ends at it, or runs on without it.
         return complete() && leadingWord(branch.slice(i + 2), current, words, budget);
@@ -205,7 +207,7 @@ function leadingWord(branch: string, word: string, words: Set<string>, budget: B
       if (mayBeSkipped(branch, i + 1)) return false;
       return complete();
     }
-    // `.`, `^`, `$`, a non-ASCII letter or anything else: the word's end or start is not known.
+    // `.`, `^`, `$` or anything else: the word's end or start is not known.
     return false;
   }
   // The end of the pattern: the group is closed by `\b`, so the word ends here too.

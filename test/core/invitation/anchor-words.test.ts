@@ -95,9 +95,62 @@ describe('deriveAnchorWords', () => {
     expect(deriveAnchorWords('interview now', 'gv')).toBeNull();
   });
 
-  it('refuses non-ASCII letters, which are not word characters to \\b', () => {
-    expect(deriveAnchorWords('café meeting')).toBeNull();
-    expect(deriveAnchorWords('résumé')).toBeNull();
+  it('ends a word at a non-ASCII letter, which is no word character to \\b nor to the index', () => {
+    expect(deriveAnchorWords('café meeting')).toEqual(['caf']);
+    expect(sorted(deriveAnchorWords('cv|resume|résumé'))).toEqual(['cv', 'r', 'resume']);
+    expect(sorted(deriveAnchorWords('ré?sumé'))).toEqual(['r', 'rsum']);
+    expect(deriveAnchorWords('é+cole')).toBeNull();
+    expect(deriveAnchorWords('caf(?:é)* time')).toBeNull();
+  });
+
+  it('finds what the alternation finds for patterns with non-ASCII letters, on any text (property)', () => {
+    const accented: SignalGroup = {
+      reason: 'test',
+      signals: [
+        { pattern: '(?:cv|resume|résumé) (?:review|clinic)', weight: 1 },
+        { pattern: 'café meeting', weight: 1 },
+        { pattern: 'ré?sumé writing', weight: 1 },
+        { pattern: 'naïve', weight: 1 },
+      ],
+    };
+    const gated = gateGroup(accented, true);
+    expect(gated.signals.every((signal) => signal.anchors !== null)).toBe(true);
+    const full = compileGroup(accented);
+    const pieces = [
+      'r',
+      'R',
+      'é',
+      'É',
+      'e',
+      'sum',
+      'SUM',
+      'résumé',
+      'resume',
+      'cv',
+      ' ',
+      'review',
+      'clinic',
+      'caf',
+      'café',
+      'CAFÉ',
+      'meeting',
+      'writing',
+      'na',
+      'ï',
+      've',
+      'über',
+      'Über',
+      'uber',
+      'x',
+      '_',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(findGatedSignals(gated, text, indexWords(text))).toEqual(findSignals(full, text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses a pattern with too many expansions', () => {
