@@ -324,6 +324,16 @@ function findOwnMailStructure(
   }
   // A message addressed to the sender, passed on with an ask of the sender's own ("could you share some
   // times?"), is a recruiter forwarding a colleague's note, not the candidate forwarding their invitation.
+  // A forwarded message that greets the sender ("Hi Sam" forwarded by Sam Taylor) was written to the sender.
+  if (
+    text.isForward &&
+    !note.asksReader &&
+    text.addressee !== null &&
+    sender.length > 0 &&
+    namesMatch(text.addressee, sender, compiled.honorifics)
+  ) {
+    found.push(`forwards a message that greets the sender: “${text.addressee}”`);
+  }
   if (text.forwardedTo !== null && !note.asksReader) {
     const byName = sender.length > 0 && namesMatch(text.forwardedTo, sender, compiled.honorifics);
     const byAddress =

@@ -107,18 +107,19 @@ describe('who asks whom: the note above a forward', () => {
     'application for Baker. Please come in for an interview on Tuesday at 10am. Kind regards, Anna';
 
   it("keeps the candidate's own forward, with news of their own above it, their own mail", () => {
+    // No sender name: only the note can tell who forwards.
     const result = classifyForward(
       'dad look, i got an interview!! tuesday',
       invitation,
       'Fwd: Interview',
-      'Tom',
+      '',
     );
     expect(result.verdict).toBe('not-invitation');
     expect(result.reasons.join(' ')).toContain('note of its own');
   });
 
-  it('reads the same forward with no note as the invitation it carries', () => {
-    expect(classifyForward('', invitation, 'Fwd: Interview', 'Tom').verdict).toBe('invitation');
+  it('reads the same invitation forwarded by someone else, with no note, as the invitation it carries', () => {
+    expect(classifyForward('', invitation, 'Fwd: Interview', 'Ravi Shah').verdict).toBe('invitation');
   });
 
   it("reads a recruiter's ask for times above a manager's note about the reader as an invitation", () => {
@@ -141,5 +142,172 @@ describe('who asks whom: the note above a forward', () => {
       'Rachel Kim',
     );
     expect(result.verdict).toBe('not-invitation');
+  });
+});
+
+describe('who asks whom: the reader as an employee or an interviewer', () => {
+  it('keeps an invitation to a redundancy consultation meeting about the current job', () => {
+    const analysis = analyze(
+      'Dear Lee,\n\nFollowing the announcement about the proposed restructure of Customer Services, your role ' +
+        'is at risk of redundancy. We would like to invite you to a consultation meeting on Monday 3 March at ' +
+        '10:00 with your line manager. You have the right to be accompanied by a colleague.\n\nPeople Team',
+      { subject: 'Invitation to consultation meeting', fromName: 'People Team' },
+    );
+    expect(analysis.verdict).toBe('not-invitation');
+    expect(analysis.category).toBe('workplace');
+  });
+
+  it('still invites an employee who applied for an internal vacancy to an interview', () => {
+    expect(
+      analyze(
+        'Dear Lee,\n\nThank you for applying for the internal Team Leader vacancy. We would like to invite you ' +
+          'to an interview on Monday 3 March at 10:00 with the Head of Customer Services.\n\nPeople Team',
+        { subject: 'Team Leader vacancy', fromName: 'People Team' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps a debrief for the interviewers the hiring side', () => {
+    expect(
+      analyze(
+        'Hi all,\n\nThanks for your time yesterday. Please send me your scorecards by noon and join the debrief ' +
+          'on Thursday 4pm in the blue room. We will decide which candidates go through to the final round.\n\nOmar',
+        { subject: 'Support Engineer interviews', fromName: 'Omar Haddad' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites the candidate to the final round on Thursday at 4pm', () => {
+    expect(
+      analyze(
+        'Hi Jo,\n\nThanks for your time yesterday, the team enjoyed meeting you. Could you join us on Thursday at ' +
+          '4pm in our office for the final round of interviews for the Support Engineer role?\n\nOmar',
+        { subject: 'Support Engineer interviews', fromName: 'Omar Haddad' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps a colleague asked to sit on the interview panel, with slots, the interviewer side', () => {
+    expect(
+      analyze(
+        'Hi Kim,\n\nWe are hiring two lab technicians and I would love you on the interview panel. Could you let ' +
+          'me know your availability for Tuesday morning or Thursday afternoon?\n\nThanks, Ana',
+        { subject: 'Lab technician interviews', fromName: 'Ana Silva' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites the candidate who applied to a panel interview, with the same slots', () => {
+    expect(
+      analyze(
+        'Hi Kim,\n\nThank you for applying for the lab technician role. We would like to meet you for a panel ' +
+          'interview. Could you let me know your availability for Tuesday morning or Thursday afternoon?\n\nThanks, Ana',
+        { subject: 'Lab technician interviews', fromName: 'Ana Silva' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});
+
+describe('who asks whom: the reader has not applied, or is one of many', () => {
+  it('keeps a founder offering a call so the reader can decide whether to apply cold outreach', () => {
+    expect(
+      analyze(
+        "Hi Dev,\n\nYou don't know me, but a mutual friend said you are great with data. We are about to hire our " +
+          "first analyst. I'd love a 20-min call so you can decide whether you'd want to apply. Friday 4pm?\n\nLena",
+        { subject: 'thought of you', fromName: 'Lena Park' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites the reader who applied to the same call', () => {
+    expect(
+      analyze(
+        "Hi Dev,\n\nThanks for applying for our first analyst role. I'd love a 20-min call so we can talk it " +
+          'through. Friday 4pm?\n\nLena',
+        { subject: 'Analyst role', fromName: 'Lena Park' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps a hiring event with dozens of employers and entry slots an event, not an invitation', () => {
+    expect(
+      analyze(
+        'Hi Sam,\n\nCareers Live comes to Leeds on 4 April! Meet 30+ hiring employers and join on-the-spot ' +
+          'interviews.\n\nPick your entry slot: 10:00 | 12:00 | 14:00\n\nRegister free: https://events.example/leeds',
+        { subject: 'Register now: choose your time slot', fromName: 'Jobs Board Events' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it("still invites to one employer's interview where the reader picks a slot", () => {
+    expect(
+      analyze(
+        'Hi Sam,\n\nThank you for applying for the Warehouse Operative role at Dunmore Foods. We would like to ' +
+          'interview you at our Leeds site on 4 April.\n\nPick your slot: 10:00 | 12:00 | 14:00\n\nDunmore Foods',
+        { subject: 'Choose your interview time', fromName: 'Dunmore Foods Recruitment' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('reads "you have passed the online stage and are invited to attend an assessment centre" as invited', () => {
+    expect(
+      analyze(
+        'Dear Candidate,\n\nWe are pleased to tell you that you have passed the online tests for the Firefighter ' +
+          'Trainee programme and are invited to attend an assessment centre.\n\nDate: 12 May\nReport time: 08:30' +
+          '\nLocation: Northgate Training Centre\n\nRecruitment Team',
+        { subject: 'Assessment centre - Firefighter Trainee', fromName: 'Fire Service Recruitment' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps the same words about other applicants, in an acknowledgement, an acknowledgement', () => {
+    expect(
+      analyze(
+        'Dear Candidate,\n\nThank you for applying for the Firefighter Trainee programme. Applicants who pass the ' +
+          'online tests are invited to attend an assessment centre later in the year.\n\nRecruitment Team',
+        { subject: 'Application received', fromName: 'Fire Service Recruitment' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it("reads an employer's graduate programme as a job, and a university's graduate admissions as admissions", () => {
+    expect(
+      analyze(
+        "Hi Tom,\n\nCongratulations - you've progressed to the next stage of our Risk Analyst Graduate Programme " +
+          'application. The next step is a 60-minute online assessment; your link expires in 5 days:\n' +
+          'https://assess.example/c/ABC123\n\nEarly Careers Team',
+        { subject: 'Online assessment - Risk Analyst Graduate Programme', fromName: 'Early Careers' },
+      ).verdict,
+    ).toBe('invitation');
+    expect(
+      analyze(
+        'Dear Tom,\n\nThank you for your application. The graduate admissions committee would like to interview ' +
+          'you for the MSc in Statistics on Tuesday at 10am.\n\nAdmissions Office',
+        { subject: 'MSc Statistics interview', fromName: 'Admissions Office' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+});
+
+describe('who asks whom: forwards without a note the classifier can read', () => {
+  const forwarded =
+    '---------- Forwarded message ---------\nFrom: Tanya Brooks <tanya@crestway.example>\nSubject: Interview\n\n' +
+    "Hi Sam, we'd like to invite you to interview for Dispatch Coordinator on Thursday at 2pm at our depot. " +
+    'Please confirm. Tanya Brooks, Operations Manager';
+
+  it('keeps a forwarded invitation that greets the sender the sender’s own mail', () => {
+    const analysis = analyze(`Mum - look!! Got one.\n\n${forwarded}`, {
+      subject: 'Fwd: Interview',
+      fromName: 'Sam Taylor',
+    });
+    expect(analysis.verdict).toBe('not-invitation');
+    expect(analysis.reasons.join(' ')).toContain('greets the sender');
+  });
+
+  it('still reads the same invitation forwarded to Sam by the recruiter as an invitation', () => {
+    expect(
+      analyze(`FYI - see below.\n\n${forwarded}`, { subject: 'Fwd: Interview', fromName: 'Ravi Shah' })
+        .verdict,
+    ).toBe('invitation');
   });
 });

@@ -345,6 +345,12 @@ export const englishSignals: InvitationSignalTable = {
         4,
         'says you are invited',
       ),
+      // The same with the subject said once before: "you have passed the online stage and are invited to attend".
+      s(
+        `(?:and|&) (?:are|have been|were) (?:now |hereby )?(?:invited|shortlisted) (?:to|for) ${FEW}(?:attend|interview|an? (?:interview|assessment|initial|first|second|final)|the (?:next|assessment|interview|final))`,
+        4,
+        'says you are invited',
+      ),
       s(
         `(?:like|love|want|happy) to have you (?:in|over|come in|come by|join us|visit)`,
         4,
@@ -774,6 +780,8 @@ export const englishSignals: InvitationSignalTable = {
       `we(?:${APOS}d| would) (?:like|love) (?:you|for you) to`,
       `we(?:${APOS}re| are) (?:keen|hoping|looking) to`,
       `we want to`,
+      // The wish with a noun: "I'd love a 20-min call", "we'd like a quick chat" (the sentence must name a meeting).
+      `(?:i|we)(?:${APOS}d| would) (?:really )?(?:love|like) (?:a|an|to have a|to grab a)`,
       // "The platform team want to do the deep-dive next", "our manager would love to meet you".
       `(?:team|panel|manager|client|founders?|owner|director|lead|ceo|cto|chef)s? (?:would|wants?|is keen|are keen|is hoping|are hoping|would like|would love)`,
     ],
@@ -1089,6 +1097,11 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`(?:webinar|masterclass|bootcamp|workshop|conference|summit|online course)`, 2),
+        // An event where many employers meet many job seekers: the reader would attend, not be invited.
+        s(
+          `(?:meet|with|from) (?:\\d+\\+?|over \\d+|more than \\d+|dozens of|lots of|top|local|leading) (?:local |top |leading )?(?:hiring )?(?:employers|companies|recruiters|hiring managers)|register (?:free|for free)|on-the-spot interviews|(?:free )?entry slot`,
+          5,
+        ),
         s(`(?:upgrade|subscribe) (?:to|now)`, 3),
         s(`(?:premium|pro) (?:plan|membership|subscription|account)`, 3),
         s(`(?:buy|shop|order) now`, 4),
@@ -1167,6 +1180,11 @@ export const englishSignals: InvitationSignalTable = {
           'reads as a job scam, not an interview invitation',
         ),
         s(`(?:on behalf of (?:a|an|my|our) client|my client|our client)`, 3),
+        // The reader has not applied (yet): the call is to decide whether to.
+        s(
+          `(?:whether|if) (?:you${APOS}d|you would|you) (?:want|like|wish|care) to appl(?:y|ying)|(?:you don${APOS}t|you do not|you won${APOS}t) know me|(?:a )?mutual (?:friend|contact|connection) (?:said|mentioned|told|suggested|recommended|pointed)|no job (?:ad|advert|posting|listing) yet`,
+          4,
+        ),
         s(`(?:quick|informal|casual|exploratory) (?:chat|call|conversation)`, 1),
       ],
     },
@@ -1349,7 +1367,18 @@ export const englishSignals: InvitationSignalTable = {
           5,
         ),
         s(`(?:interview|candidate) (?:feedback|scorecard|debrief)`, 5),
-        s(`(?:submit|leave|add) (?:your )?(?:feedback|scorecard)`, 5),
+        s(
+          `(?:submit|leave|add|complete|fill in|send (?:me |us )?) (?:your |the |all |any )?(?:interview )?(?:feedback|scorecards?|score ?sheets?)`,
+          5,
+        ),
+        s(
+          `(?:the|a|our|candidate|interview|hiring|panel) debrief|(?:decide|choose|agree|pick) which (?:[\\w-]+ )?(?:candidates|applicants)`,
+          5,
+        ),
+        s(
+          `(?:you|u) (?:on|for) (?:the|our|an|my|this) (?:interview(?:ing)?|hiring|selection|assessment) panel|(?:you|u) (?:to )?(?:interview|screen|assess) (?:the |some |our |a few |two |three |four |\\d+ |shortlisted |final )*(?:candidates|applicants)`,
+          6,
+        ),
         s(`(?:interview|interviewing) (?:a|the|this|our) candidate`, 6),
         s(`(?:help|helping) (?:us )?(?:interview|screen|assess)`, 5),
         s(
@@ -1391,7 +1420,8 @@ export const englishSignals: InvitationSignalTable = {
       signals: [
         s(`admissions? (?:interview|committee|office|team|decision|round|process)`, 7),
         s(
-          `(?:mba|phd|doctoral|master${APOS}s|masters|undergraduate|graduate|degree|school|university|college) (?:programme|program|admission|admissions|place|offer)`,
+          // Not "graduate programme": employers hire graduates into schemes of that name.
+          `(?:mba|phd|doctoral|master${APOS}s|masters|undergraduate|degree|school|university|college) (?:programme|program|admission|admissions|place|offer)|graduate (?:admission|admissions|school)`,
           4,
         ),
         // Not a bare "grant" or "award": both are surnames and everyday words ("Emily Grant", "award-winning").
@@ -1408,6 +1438,11 @@ export const englishSignals: InvitationSignalTable = {
       reason: 'is about your current job, not an application',
       signals: [
         s(`(?:exit|stay) interview`, 7),
+        // Formal meetings with one's own employer: redundancy, disciplinary, grievance and welfare processes.
+        s(
+          `(?:at risk of|proposed|potential|compulsory|voluntary) redundanc(?:y|ies)|redundancy (?:consultation|process|pool)|(?:individual |collective )?consultation meeting|(?:disciplinary|grievance|investigat(?:ion|ory)|capability|absence|return[- ]to[- ]work|welfare|sickness) (?:meeting|hearing|interview|review)|right to be accompanied|trade union (?:rep|representative)`,
+          7,
+        ),
         // Not "notice period": recruiters ask every candidate for theirs.
         s(`(?:offboarding|leaving date|your last day)`, 4),
         s(`(?:performance|annual|mid-year|quarterly) (?:review|appraisal|check-in)`, 5),
@@ -1469,6 +1504,15 @@ export const englishSignals: InvitationSignalTable = {
     admissions: {
       reason: 'the subject is about admission or a scholarship',
       signals: [s('scholarships?|admissions?|bursary|fellowship|studentship', 4)],
+    },
+    'interviewer-role': {
+      reason: "the subject is about someone else's hiring",
+      signals: [
+        s(
+          `(?:interview|screen|assess) (?:the |some |our |two |three |\\d+ |shortlisted |final )*(?:candidates|applicants)|candidate debrief|interview panel(?:ists)?|scorecards?`,
+          4,
+        ),
+      ],
     },
     'candidate-own': {
       reason: 'the subject reads as your own follow-up',
