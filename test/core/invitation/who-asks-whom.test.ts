@@ -311,3 +311,77 @@ describe('who asks whom: forwards without a note the classifier can read', () =>
     ).toBe('invitation');
   });
 });
+
+describe('who asks whom: the writer as the candidate', () => {
+  it('keeps a candidate asking a former manager to be a referee, with a call on Tuesday, their own', () => {
+    expect(
+      analyze(
+        "Hi Sarah, I've applied for a planner role at Kestrel Foods and they've asked for two referees. Would you " +
+          'be free for a quick call on Tuesday to chat about being one of mine?\nThanks, Jamie',
+        { subject: 'Referee?', fromName: 'Jamie Fox' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites the reader who applied to a quick call on Tuesday about the role', () => {
+    expect(
+      analyze(
+        'Hi Sarah, thanks for applying for the planner role at Kestrel Foods. Would you be free for a quick call ' +
+          'on Tuesday to chat about your experience?\nThanks, Jamie',
+        { subject: 'Planner role', fromName: 'Jamie Fox' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps an applicant answering an advert and asking to come for an interview their own', () => {
+    expect(
+      analyze(
+        'Hi, I saw your advert for a gardener. I have six years of experience. Could I come for an interview on ' +
+          'Tuesday at 10am? Let me know what suits you.\nOwen',
+        { subject: 'Gardener job', fromName: 'Owen Price' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites when the employer answers the application with the same question turned round', () => {
+    expect(
+      analyze(
+        'Hi Owen, thanks for replying to our advert for a gardener. Could you come for an interview on Tuesday at ' +
+          '10am? Let me know if that suits you.\nMrs Hale',
+        { subject: 'Gardener job', fromName: 'Ruth Hale' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});
+
+describe('who asks whom: sellers and agencies asking the hiring side', () => {
+  it('keeps a seller offering a walkthrough to "companies like yours" marketing', () => {
+    expect(
+      analyze(
+        "Hi Jamie, hiring managers at companies like yours save hours a week with Calla's interview assistant. " +
+          'Could we show you a 15-minute walkthrough on Thursday at 11?\nSam, Calla',
+        { subject: 'Interviews that run themselves', fromName: 'Sam at Calla' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('keeps an agency asking the hiring manager about a candidate before she hears back the hiring side', () => {
+    expect(
+      analyze(
+        "Hi Jamie, how did your interview with Priya go yesterday? I'd love your thoughts before she hears back. " +
+          'Can we talk on Friday at 10?\nLeo, Apex Talent',
+        { subject: 'Priya - how did it go?', fromName: 'Leo Marsh' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it("still invites when the agency's call on Friday is the candidate's first step with the client", () => {
+    expect(
+      analyze(
+        'Hi Jamie, my client loved your CV for the Finance Manager role and would like to interview you. Can we ' +
+          'talk on Friday at 10 so I can brief you?\nLeo, Apex Talent',
+        { subject: 'Finance Manager', fromName: 'Leo Marsh' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

@@ -1235,6 +1235,15 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`(?:look|looking) forward to hearing (?:back )?from you`, 2),
         s(`(?:attached|attaching) (?:is )?my (?:resume|cv|portfolio)`, 3),
+        // The writer answers the reader's advert and asks to be seen: the reader is the one hiring.
+        s(
+          `(?:i |i${APOS}ve |i have |just )?(?:saw|seen|read|found|came across|spotted) your (?:advert|advertisement|ad|job ad|job advert|posting|job posting|listing|vacancy|notice)|(?:can|could|may|might) i (?:come|pop|drop) (?:in |by |round |over )?(?:for|to) (?:an|the|a) (?:interview|trial|chat)`,
+          5,
+        ),
+        s(
+          `(?:i have|i${APOS}ve got|i${APOS}ve had|i have had) (?:over |more than |nearly |almost )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|many) years(?:${APOS})?(?: of)? experience`,
+          3,
+        ),
         // The invited person booking a slot: "booked in for Wednesday", "looking forward to meeting Jens".
         s(`(?:i${APOS}ve |i have |all |just )?booked (?:in|myself in)(?: for)?`, 4),
         s(`looking forward to meeting (?!(?:with )?(?:you|u)\\b)`, 2),
@@ -1412,6 +1421,23 @@ export const englishSignals: InvitationSignalTable = {
           `(?:my|our) (?:good |old |close |former )?(?:friend|colleague|ex-colleague|cousin|son|daughter|nephew|niece|brother|sister|mentee|neighbou?r|classmate|former student|student)(?: [\\w-]+){0,2} (?:has |just |recently |also )?(?:applied|is applying|put in an application|sent (?:in )?(?:her|his|their) (?:cv|resume|application))|(?:refer(?:ring)?|recommend(?:ing)?) (?:a|my|an? (?:old |former )?)(?:friend|colleague|candidate)|(?:put|putting) (?:her|him|them) forward for`,
           6,
           'refers someone else for a role',
+        ),
+        // The writer applied and the reader would vouch for them: "they've asked for two referees".
+        s(
+          `(?:they|the employer|the company|the recruiter)(?:${APOS}ve| have)? asked (?:me )?for (?:two |three |\\d |some |a couple of |my )?(?:referees|references)|(?:be|being|act as|as) (?:one of )?my (?:referees?|references?)|being one of mine`,
+          6,
+          'asks you to be a referee',
+        ),
+        // Someone else was interviewed and the reader is asked about them: "before she hears back".
+        s(
+          `before (?:she|he|they) (?:hears?|gets?) back|(?:your|any) (?:thoughts|feedback|impressions|views) (?:on|of|about) (?:her|him|them|the candidates?)`,
+          5,
+        ),
+        // A seller's word for the reader's business: "companies like yours".
+        s(
+          `(?:companies|businesses|firms|organi[sz]ations|teams|employers|agencies|startups) like yours`,
+          6,
+          'writes to you as the one hiring',
         ),
       ],
     },
