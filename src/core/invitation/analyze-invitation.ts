@@ -51,6 +51,7 @@ export function analyzeEmail(
       isMeetingRequest,
       meetingTimeListed: meetingStartLabel(meeting?.start, meeting?.end) !== null,
       sentByReader: sentByReader(fromName, candidateName),
+      forwardNote: emailText.forwardNote,
     },
     table,
   );

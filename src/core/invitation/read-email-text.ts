@@ -28,6 +28,8 @@ export interface EmailText {
   quotedAddressee: string | null;
   /** The "To:" of a forwarded message's header block — who the forwarded message was for. */
   forwardedTo: string | null;
+  /** When `isForward`: the few lines the author wrote above the forwarded message ("FYI, could you…"); else ''. */
+  forwardNote: string;
 }
 
 /** Line endings, odd spaces and entities: the reference replacement (normalizeBody narrows it when it can). */
@@ -220,7 +222,7 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
       else break;
     }
     const nested = readEmailText(body.slice(Math.min(start, body.length)), table);
-    return { ...nested, isForward: true, forwardedTo };
+    return { ...nested, isForward: true, forwardedTo, forwardNote: own.trim() };
   }
   // ">" lines that sit among the author's own lines (inline replies) are quotes too.
   if (quoted.length > 0 && /(?:^|\n)>/.test(own)) {
@@ -311,5 +313,6 @@ export function readEmailText(body: string, table: InvitationSignalTable): Email
     quotedFirst: firstLines.join('\n'),
     quotedAddressee,
     forwardedTo: null,
+    forwardNote: '',
   };
 }
