@@ -385,3 +385,55 @@ describe('who asks whom: sellers and agencies asking the hiring side', () => {
     ).toBe('invitation');
   });
 });
+
+describe('who asks whom: the reader books, interviews or is researched', () => {
+  it('keeps a hiring manager asking the reader to book someone else in, with her CV attached, the hiring side', () => {
+    expect(
+      analyze(
+        'Hi Jamie, could you book Ana Costa in for the technical round on Tuesday at 3pm? Her CV is attached. ' +
+          'Please send her the Teams link.\nMarcus',
+        { subject: 'Tuesday candidate', fromName: 'Marcus Lee' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites the reader to the same technical round on Tuesday at 3pm', () => {
+    expect(
+      analyze(
+        'Hi Ana, thanks for your application. Could you join us for the technical round on Tuesday at 3pm? ' +
+          'I will send the Teams link.\nMarcus',
+        { subject: 'Your application', fromName: 'Marcus Lee' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps a product team asking the reader, as a user, for a paid research interview', () => {
+    expect(
+      analyze(
+        'Hi Jamie, as a JobNest user, would you join a 30-minute interview on Thursday about how you search for ' +
+          'jobs? We will send a £20 voucher to say thanks.\nJobNest Research',
+        { subject: 'Share your experience', fromName: 'JobNest Research' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('does not read "as a Customer Service Associate" as the reader being a customer', () => {
+    expect(
+      analyze(
+        'Hi Maria, thank you for your interest in joining Northpoint as a Customer Service Associate. We are ' +
+          'inviting you for an initial interview at our site on Saturday, August 3 at 9:00 AM.\nGrace',
+        { subject: 'Initial interview', fromName: 'Grace Villanueva' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('reads "would you have 20 minutes on Thursday to walk us through your portfolio?" as an ask to meet', () => {
+    expect(
+      analyze(
+        'Hi Jamie, thanks for applying for the junior designer role. Would you have 20 minutes on Thursday to ' +
+          'walk us through your portfolio?\nOlga',
+        { subject: 'Junior designer', fromName: 'Olga Novak' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

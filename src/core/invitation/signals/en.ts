@@ -793,6 +793,7 @@ export const englishSignals: InvitationSignalTable = {
       `pass (?:by|for|through|to)`,
       `zoom|teams|video|phone|facetime|google meet|in person|on-?site|the office|the site|the shop|the store`,
       `join (?:us|me|the team)|see (?:you|us)|see what you|make it`,
+      `(?:walk|take|talk) (?:us|me) through|show (?:us|me)`,
     ],
     slots: [
       `time|times|slot|slots|window|windows|date|dates|day|days|availability|available|(?<!feel )free|spot|asap|participation|attendance|presence`,
@@ -1284,6 +1285,13 @@ export const englishSignals: InvitationSignalTable = {
           'asks how you use a product',
         ),
         s(`as a thank(?:-| )you,? (?:we${APOS}ll|we will|you${APOS}ll|you will|we${APOS}d)`, 3),
+        // The reader as a customer or user of a product, asked about it: "as a JobNest user, would you join …"
+        // (the noun ends the phrase: "as a Customer Service Associate" is a role).
+        s(
+          `as (?:a|an|one of our) (?:[\\w-]+ ){0,2}(?:user|customer|member|subscriber|client|reader|listener|buyer|shopper)s?(?=\\s*[,;:.!?])|(?:£|\\$|€)\\d+ (?:voucher|gift card|amazon|thank)`,
+          5,
+          'writes to you as a customer or user',
+        ),
         s(
           `(?:i${APOS}m|i am|we${APOS}re|we are) (?:an? |the )?${FEW}(?:reporter|journalist|producer|correspondent|columnist|presenter|broadcaster)`,
           5,
@@ -1431,6 +1439,16 @@ export const englishSignals: InvitationSignalTable = {
         // Someone else was interviewed and the reader is asked about them: "before she hears back".
         s(
           `before (?:she|he|they) (?:hears?|gets?) back|(?:your|any) (?:thoughts|feedback|impressions|views) (?:on|of|about) (?:her|him|them|the candidates?)`,
+          5,
+        ),
+        // Someone else's papers, sent to the reader to read before they meet that person.
+        s(
+          `(?:her|his|their) (?:cv|resume|résumé|portfolio|application|cover letter|references?)s? (?:is |are )?(?:attached|below|enclosed|linked|here)|(?:forward|send|share|attach)(?:ing)? (?:you )?(?:her|his|their) (?:cv|resume|résumé|portfolio|application|cover letter)`,
+          5,
+        ),
+        // The reader books someone else in: "could you book Ana Costa in for the technical round".
+        s(
+          `(?:could|can|would|will) you (?:please )?(?:book|schedule|fit|squeeze|slot|get) (?!(?:yourself|you|me|us|in|a|an|the|some|time|one)\\b)[\\w-]+ (?:[\\w-]+ )?in (?:for|on|at)|(?:could|can|would|will) you (?:please |also )?(?:interview|screen|assess) (?:her|him|them|candidates|the candidates?|applicants|the applicants?|two|three|four|\\d)\\b`,
           5,
         ),
         // A seller's word for the reader's business: "companies like yours".
