@@ -19,6 +19,7 @@ import {
   findReaderAsks,
   mentionsOtherApplication,
   subjectNamesRole,
+  type CompiledReaderAsks,
   type ReaderAsk,
 } from './find-reader-asks';
 import type { ScheduleDetails } from './find-schedule';
@@ -309,6 +310,7 @@ interface ForwardNote {
 function findOwnMailStructure(
   input: ClassificationInput,
   compiled: CompiledClassifier,
+  askShape: CompiledReaderAsks | null,
   ownActs: number,
   note: ForwardNote,
 ): string[] {
@@ -351,7 +353,13 @@ function findOwnMailStructure(
     const quotedInvite =
       scoreGroup(compiled.invite, quoted, compiled.conditionalOpener).score +
       scoreGroup(compiled.timeRequest, quoted, compiled.conditionalOpener).score;
-    if (quotedInvite >= 6 && ownActs < 4) {
+    // Or the quoted message asks the sender to meet at a time, however it words it.
+    const quotedAsk =
+      askShape !== null &&
+      findReaderAsks(text.quotedFirst.slice(0, QUOTED_CHARS), askShape, compiled.conditionalOpener).some(
+        (ask) => ask.meeting && ask.time,
+      );
+    if ((quotedInvite >= 6 || quotedAsk) && ownActs < 4) {
       found.push(`replies to an invitation that was addressed to the sender (“${text.quotedAddressee}”)`);
     }
   }
@@ -481,7 +489,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const candidateOwn = compiled.negatives.find(([category]) => category === 'candidate-own')?.[1];
   const noteNews =
     candidateOwn === undefined || noteRegions.length === 0 ? null : scoreGroup(candidateOwn, noteRegions);
-  const ownMail = findOwnMailStructure(input, compiled, ownActs, {
+  const ownMail = findOwnMailStructure(input, compiled, askShape, ownActs, {
     asksReader: noteAsks.length > 0,
     ownNews: noteNews !== null && noteNews.score >= ONE_WEAK_CUE ? noteNews.hits : [],
   });

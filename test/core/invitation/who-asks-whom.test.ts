@@ -437,3 +437,59 @@ describe('who asks whom: the reader books, interviews or is researched', () => {
     ).toBe('invitation');
   });
 });
+
+describe('who asks whom: replies, surveys and practice', () => {
+  const quotedInvitation =
+    '\n\nOn Mon, 3 Mar 2025 at 10:02, Paul Wren <paul@dunmore.example> wrote:\n> Hi Jamie,\n> Thanks for ' +
+    'applying for the Warehouse Supervisor role. Could you come in for an interview on Thursday at 2pm? Please ' +
+    'bring photo ID.\n> Paul';
+
+  it("keeps the candidate's acceptance, above the invitation that greeted them, their own reply", () => {
+    expect(
+      // No phrase of the reply says who writes; the quoted message greeting the sender does.
+      analyze(`Hi Paul,\n\nThank you so much, Thursday at 2pm is great.\n\nJamie${quotedInvitation}`, {
+        subject: 'Re: Interview invitation - Warehouse Supervisor',
+        fromName: 'Jamie Fox',
+      }).verdict,
+    ).not.toBe('invitation');
+  });
+
+  it('still reads the employer following up in the same thread with a new ask as an invitation', () => {
+    expect(
+      analyze(
+        `Hi Jamie,\n\nSorry, Thursday is now taken. Could you come in on Friday at 11am instead for the chat?\n\nPaul${quotedInvitation}`,
+        { subject: 'Re: Warehouse Supervisor', fromName: 'Paul Wren' },
+      ).verdict,
+    ).not.toBe('not-invitation');
+  });
+
+  it('keeps a survey about a finished interview process a feedback request', () => {
+    expect(
+      analyze(
+        'Hi Jamie, thanks for interviewing with us last week. Could you take 2 minutes to tell us about your ' +
+          'candidate experience? Take the survey: https://survey.example/bw\nBrightwave Talent',
+        { subject: 'Your interview at Brightwave - how did we do?', fromName: 'Brightwave Talent' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it("keeps a careers service's mock interview offer practice, not an invitation", () => {
+    expect(
+      analyze(
+        'Hi Jamie, you mentioned an interview with Kestrel next week. Would you like to book a mock interview ' +
+          'with an adviser? Slots on Tuesday and Wednesday afternoon.\nCareers Service',
+        { subject: 'Interview prep session', fromName: 'Uni Careers' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites to a real interview offered in the same words, with slots', () => {
+    expect(
+      analyze(
+        'Hi Jamie, thanks for applying for the planner role at Kestrel. Would you like to book an interview with ' +
+          'our operations manager? Slots on Tuesday and Wednesday afternoon.\nKestrel Recruitment',
+        { subject: 'Planner - interview', fromName: 'Kestrel Recruitment' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

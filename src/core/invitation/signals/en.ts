@@ -1216,7 +1216,9 @@ export const englishSignals: InvitationSignalTable = {
           `(?:i${APOS}d|i would|i${APOS}ll|i will) (?:be )?(?:more than |very |really )?(?:glad|delighted|pleased|keen|thrilled|happy) to (?:meet|speak|talk|chat) (?:with )?(?:the|your|you and the|you and your) (?:hiring manager|team|founders?|cto|ceo|manager|panel|director|head)|(?:i${APOS}d|i would|i${APOS}ll|i will) (?:be )?(?:more than |very |really )?(?:glad|delighted|pleased|thrilled) to (?:attend|come in|interview)`,
           4,
         ),
-        s(`works (?:great |well |perfectly |fine )?for me`, 4),
+        s(`works (?:great |well |perfectly |fine )?for me|suits me(?: (?:well|fine|perfectly|great))?`, 4),
+        // The invited person saying they will come: "I'll bring my ID as requested".
+        s(`(?:i${APOS}ll|i will) (?:bring (?:my|a copy|copies|along my)|attend(?! to))`, 3),
         s(`(?:happy|glad|pleased) to confirm (?:the|my|our|that)`, 4),
         s(
           `(?:i (?:got|have|landed|scored|secured)|we (?:got|landed|scored|secured)) (?:an|the|a second|a final|my first|my) ${FEW}interview`,
@@ -1284,6 +1286,14 @@ export const englishSignals: InvitationSignalTable = {
           3,
           'asks how you use a product',
         ),
+        // Feedback on a process that is over: "tell us about your candidate experience", "how did we do?".
+        s(
+          `(?:candidate|applicant|interview|recruitment) (?:experience )?(?:survey|questionnaire|feedback form)|(?:take|complete|fill in|fill out|answer) (?:the|our|a|this) (?:short |quick |brief |\\d+-minute )?(?:survey|questionnaire)|how did we do`,
+          6,
+          'asks for feedback in a survey',
+        ),
+        // Practice for an interview elsewhere: careers services and coaches offer these.
+        s(`(?:mock|practice|practise|rehearsal) interviews?`, 7, 'offers a practice interview'),
         s(`as a thank(?:-| )you,? (?:we${APOS}ll|we will|you${APOS}ll|you will|we${APOS}d)`, 3),
         // The reader as a customer or user of a product, asked about it: "as a JobNest user, would you join …"
         // (the noun ends the phrase: "as a Customer Service Associate" is a role).
