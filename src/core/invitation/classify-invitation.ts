@@ -46,6 +46,7 @@ interface CompiledClassifier {
   invite: GatedGroup;
   timeRequest: GatedGroup;
   subjectInvite: GatedGroup;
+  nonJobInterviews: GatedGroup | null;
   negatives: [NegativeCategory, GatedGroup][];
   subjectNegatives: Map<NegativeCategory, GatedGroup>;
   logistics: [LogisticsCategory, GatedGroup][];
@@ -85,6 +86,7 @@ export function compileClassifier(table: InvitationSignalTable): CompiledClassif
     invite: gateGroup(table.invite, gated),
     timeRequest: gateGroup(table.timeRequest, gated),
     subjectInvite: gateGroup(table.subjectInvite, gated),
+    nonJobInterviews: table.nonJobInterviews ? gateGroup(table.nonJobInterviews, gated) : null,
     negatives: compileEntries<NegativeCategory>(table.negatives, gated),
     subjectNegatives: new Map(compileEntries<NegativeCategory>(table.subjectNegatives, gated)),
     logistics: compileEntries<LogisticsCategory>(table.logistics, gated),
@@ -646,6 +648,21 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
       category: otherKind.category,
       confidence: round2(0.5 + 0.47 * sigmoid((otherKind.score - 2 * jobScore) / 3)),
       reasons: negativeReasons(otherKind, 3),
+      scores,
+    };
+  }
+
+  // An interview that is not for a job (the police, an insurer, a consulate) outweighs a weak job context.
+  const nonJob =
+    compiled.nonJobInterviews === null
+      ? null
+      : scoreGroup(compiled.nonJobInterviews, withSubject.slice(0, 1));
+  if (nonJob !== null && nonJob.score >= 5 && nonJob.score > 2 * jobScore && !roleSubject && !applied) {
+    return {
+      verdict: 'not-invitation',
+      category: 'unrelated',
+      confidence: round2(0.5 + 0.47 * sigmoid((nonJob.score - 2 * jobScore) / 3)),
+      reasons: dedupe(nonJob.hits.filter((h) => h.weight >= 1).map(reasonOf)).slice(0, 3),
       scores,
     };
   }

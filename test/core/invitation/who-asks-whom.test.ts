@@ -493,3 +493,55 @@ describe('who asks whom: replies, surveys and practice', () => {
     ).toBe('invitation');
   });
 });
+
+describe('who asks whom: interviews that are not for a job', () => {
+  it('keeps a police invitation to a voluntary interview, with a date and time, not a job interview', () => {
+    const analysis = analyze(
+      'Dear Mr Fox, we would like to invite you to attend a voluntary interview at Eastmoor Police Station on ' +
+        'Tuesday 14 May at 10am in relation to an incident on 2 May. You may bring a solicitor.\nPC Walsh',
+      { subject: 'Voluntary interview', fromName: 'Dean Walsh' },
+    );
+    expect(analysis.verdict).toBe('not-invitation');
+    expect(analysis.reasons.join(' ')).toContain('police or legal');
+  });
+
+  it("keeps an insurer's phone interview about the reader's claim not a job interview", () => {
+    expect(
+      analyze(
+        "Dear Jamie, thank you for submitting your claim. We'd like to arrange a short phone interview on " +
+          'Thursday at 11am to go through what happened. Please reply to confirm.\nClaims Team',
+        { subject: 'Your claim', fromName: 'Harbour Insurance' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites an applicant for a claims job to the same phone interview', () => {
+    expect(
+      analyze(
+        'Dear Jamie, thank you for applying for the Claims Handler position. We would like to arrange a short ' +
+          'phone interview on Thursday at 11am. Please reply to confirm.\nTalent Team',
+        { subject: 'Your application - interview', fromName: 'Harbour Insurance Careers' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps the candidate proposing when they come in ("work for me to come in") their own reply', () => {
+    expect(
+      analyze(
+        'Hi Tom, thanks for getting back to me! Would Friday at 4 work for me to come in for the chat? I can ' +
+          'bring my CV.\nJamie',
+        { subject: 'Re: Saturday job', fromName: 'Jamie Fox' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites when the employer asks whether Friday at 4 works for the reader to come in', () => {
+    expect(
+      analyze(
+        'Hi Jamie, thanks for your CV! Would Friday at 4 work for you to come in for a chat about the Saturday ' +
+          'job?\nTom',
+        { subject: 'Re: Saturday job', fromName: 'Tom Hale' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

@@ -817,6 +817,8 @@ export const englishSignals: InvitationSignalTable = {
       `(?:here${APOS}s|here is|here are) (?:how|what|why|where|some (?:info|information|background)|a (?:summary|reminder|recap)|an overview|(?:the |your |our |some )?(?:feedback|notes|results?|outcome|summary|agenda|minutes|recap|update|scores?))`,
       `(?:my|our) (?:application|resume|cv|candidacy)`,
       `(?:interview|interviewing|consider|considering) me`,
+      // The writer coming to the reader: "would Friday at 4 work for me to come in for the chat?".
+      `for me to (?:come|pop|drop|call|swing|stop|visit|meet)`,
       `(?:could|can|would|will|please) (?:the )?(?:panel members|interviewers|all staff)`,
       // The reader interviewing others: "could you take two phone screens with candidates?"
       `with (?:the |our |a few |some |two |three |our shortlisted )?(?:candidates|applicants|interns|new hires)`,
@@ -1218,7 +1220,10 @@ export const englishSignals: InvitationSignalTable = {
         ),
         s(`works (?:great |well |perfectly |fine )?for me|suits me(?: (?:well|fine|perfectly|great))?`, 4),
         // The invited person saying they will come: "I'll bring my ID as requested".
-        s(`(?:i${APOS}ll|i will) (?:bring (?:my|a copy|copies|along my)|attend(?! to))`, 3),
+        s(
+          `(?:i${APOS}ll|i will|i can|i could|happy to) (?:bring (?:my|a copy|copies|along my)|attend(?! to))`,
+          3,
+        ),
         s(`(?:happy|glad|pleased) to confirm (?:the|my|our|that)`, 4),
         s(
           `(?:i (?:got|have|landed|scored|secured)|we (?:got|landed|scored|secured)) (?:an|the|a second|a final|my first|my) ${FEW}interview`,
@@ -1700,6 +1705,27 @@ export const englishSignals: InvitationSignalTable = {
         ),
       ],
     },
+  },
+
+  nonJobInterviews: {
+    reason: 'is about an interview that is not for a job',
+    signals: [
+      s(
+        `voluntary interview|interview(?:ed)? under caution|(?:police|witness|criminal) (?:interview|statement)|(?:in relation to|regarding|concerning) (?:an|the) (?:incident|allegation|offence|accident|collision|complaint)|(?:bring|have|entitled to|right to) (?:a |your )?(?:solicitor|lawyer|legal representative)`,
+        6,
+        'is about a police or legal interview',
+      ),
+      s(
+        `(?:your|this) (?:insurance |home |car |motor |travel )?claim|claim (?:number|reference|ref)|loss adjuster`,
+        5,
+        'is about an insurance claim',
+      ),
+      s(
+        `(?:visa|citizenship|immigration|asylum|naturali[sz]ation|passport|benefits?) (?:interview|appointment)|(?:jobcentre|job centre) (?:appointment|interview|meeting)|(?:your|a) work coach|universal credit`,
+        6,
+        'is about a visa, benefits or other official appointment',
+      ),
+    ],
   },
 
   subjectLogistics: {

@@ -101,6 +101,11 @@ export interface InvitationSignalTable {
   readerAsk?: ReaderAskShape;
 
   negatives: Record<NegativeCategory, SignalGroup>;
+  /**
+   * Interviews that are not for a job (a police or insurance interview, a visa appointment). Scheduled in the
+   * same words as a job interview, they outweigh a weak job context; optional, so older tables still compile.
+   */
+  nonJobInterviews?: SignalGroup;
   /** Subject-line cues for the negative categories ("Thank you for applying"). */
   subjectNegatives: Partial<Record<NegativeCategory, SignalGroup>>;
   logistics: Record<LogisticsCategory, SignalGroup>;
