@@ -417,6 +417,43 @@ class CandidatePool {
   }
 }
 
+/**
+ * Answers of the pure functions of a compiled table and a phrase (trimTitle, leadingCompany,
+ * trailingCompany, sameName), kept across calls and emails: the same phrases and names recur within a
+ * digest, across the two readings of the company, and when the pane reads an email again, and each answer
+ * costs microseconds. Per table, so one table's answers never serve another; bounded like bareCache.
+ */
+const answers = new WeakMap<CompiledExtraction, Map<string, string | boolean | null>>();
+const MAX_ANSWERS = 10_000;
+
+function remembered<T extends string | boolean | null>(
+  compiled: CompiledExtraction,
+  key: string,
+  compute: () => T,
+): T {
+  let known = answers.get(compiled);
+  if (known === undefined) {
+    known = new Map();
+    answers.set(compiled, known);
+  }
+  const cached = known.get(key);
+  if (cached !== undefined) return cached as T;
+  const value = compute();
+  if (known.size >= MAX_ANSWERS) known.clear();
+  known.set(key, value);
+  return value;
+}
+
+/** One part of a cache key, prefixed with its length so that no two different part lists make the same key. */
+function keyPart(part: string): string {
+  return `${part.length}:${part}`;
+}
+
+/** namesMatch with the table's honorifics, remembered. */
+function sameName(a: string, b: string, compiled: CompiledExtraction): boolean {
+  return remembered(compiled, `n${keyPart(a)}${b}`, () => namesMatch(a, b, compiled.honorifics));
+}
+
 function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => word.length > 0);
 }
@@ -609,7 +646,7 @@ function isTitleLine(line: string, compiled: CompiledExtraction): boolean {
 
 function isReader(name: string, sources: FieldSources, compiled: CompiledExtraction): boolean {
   const readers = [sources.candidateName, sources.text.addressee ?? ''].filter((n) => n.trim().length > 0);
-  return readers.some((reader) => namesMatch(name, reader, compiled.honorifics));
+  return readers.some((reader) => sameName(name, reader, compiled));
 }
 
 function extractHiringManager(sources: FieldSources, compiled: CompiledExtraction): ExtractedField {
@@ -780,6 +817,19 @@ function trimTitle(
   compiled: CompiledExtraction,
   keepSpecialisation: boolean,
   context: TitleContext | null = null,
+): string | null {
+  const key =
+    context === null
+      ? `t${keepSpecialisation ? 1 : 0}-${phrase}`
+      : `t${keepSpecialisation ? 1 : 0}${keyPart(context.labels.join('.'))}${keyPart(context.fromName)}${phrase}`;
+  return remembered(compiled, key, () => readTitle(phrase, compiled, keepSpecialisation, context));
+}
+
+function readTitle(
+  phrase: string,
+  compiled: CompiledExtraction,
+  keepSpecialisation: boolean,
+  context: TitleContext | null,
 ): string | null {
   const roleWord = keepSpecialisation ? isLooseRoleWord : isRoleWord;
   // Same answer, sooner: a title needs a role word (lastRole below), and without "(", "*" or "_" every
@@ -1442,6 +1492,16 @@ function leadingCompany(
   nextWord: string,
   keepThe = false,
 ): string | null {
+  const key = `l${keepThe ? 1 : 0}${keyPart(nextWord)}${phrase}`;
+  return remembered(compiled, key, () => readLeadingCompany(phrase, compiled, nextWord, keepThe));
+}
+
+function readLeadingCompany(
+  phrase: string,
+  compiled: CompiledExtraction,
+  nextWord: string,
+  keepThe: boolean,
+): string | null {
   const tokens = words(phrase);
   const kept: string[] = [];
   let stoppedAt = tokens.length;
@@ -1484,6 +1544,10 @@ function leadingCompany(
 
 /** The capitalised run at the end of a phrase ("pleased to say that Ridgeback Construction"), or null. */
 function trailingCompany(phrase: string, compiled: CompiledExtraction): string | null {
+  return remembered(compiled, `r${phrase}`, () => readTrailingCompany(phrase, compiled));
+}
+
+function readTrailingCompany(phrase: string, compiled: CompiledExtraction): string | null {
   const tokens = words(phrase);
   const kept: string[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -1734,7 +1798,7 @@ function extractCompany(
     (value) => looksLikePerson(value, compiled, false) && domainAffinity(value, labels) === 0,
   );
   const namesPerson = memoize((value) =>
-    people.some((person) => person.length > 0 && namesMatch(person, value, compiled.honorifics)),
+    people.some((person) => person.length > 0 && sameName(person, value, compiled)),
   );
   const add = (value: string | null, evidence: string, score: number, namesEmployer = false): void => {
     if (value === null) return;
