@@ -619,6 +619,9 @@ export function stripDecoration(line: string): string {
 /** The first 8,000 characters of the author's text lower-cased, which several checks read. */
 const LOWER_HEAD_CHARS = 8_000;
 
+/** How much of the author's text a self-introduction ("my name is …") is looked for in. */
+const INTRO_CHARS = 4_000;
+
 /**
  * True when the text uses the name as an organisation: "Acme Foods has invited you", "here at Acme Foods".
  * `text` is the head of the author's text, lower-cased.
@@ -703,11 +706,18 @@ function extractHiringManager(sources: FieldSources, compiled: CompiledExtractio
       if (next.length > 0) consider(next, `“${line} ${next}”`, 4, false);
     }
   }
+  // The head the self-introductions are read in, and (only when a key needs checking) its lower case.
+  const introHead = text.own.slice(0, INTRO_CHARS);
+  let loweredIntro: string | null = null;
   for (const [i, intro] of compiled.selfIntroductions.entries()) {
-    // A match starts with these words, so a head without them (in any case) has none.
+    // A match starts with these words, so a head without them (in any case) has none. The head read is
+    // the one the pattern reads, not the longer lowerHead: half the characters to search per key.
     const keys = compiled.selfIntroductionKeys[i] ?? null;
-    if (compiled.shortcuts && keys !== null && !keys.some((key) => lowerHead().includes(key))) continue;
-    const match = intro.exec(text.own.slice(0, 4_000));
+    if (compiled.shortcuts && keys !== null) {
+      const lower = (loweredIntro ??= introHead.toLowerCase());
+      if (!keys.some((key) => lower.includes(key))) continue;
+    }
+    const match = intro.exec(introHead);
     if (match?.[1]) consider(match[1], `introduces themselves: “${match[0].trim()}”`, 4, false);
   }
   // A booking tool or ATS writing "Intro call – Tandem Loop with Hannah Goldberg": the meeting's host.
