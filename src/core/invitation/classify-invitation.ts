@@ -513,6 +513,11 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   });
   negatives.sort((a, b) => b.score - a.score);
   const topNegative = negatives[0];
+  // The writer calls the application theirs: no ask in the email is the employer's.
+  const writerIsApplicant = negatives.some(
+    (n) =>
+      n.category === 'candidate-own' && n.hits.some((located) => located.hit.signal.writerApplied === true),
+  );
   const negativeScore = topNegative?.score ?? 0;
   const otherNegatives = negatives.slice(1).reduce((sum, n) => sum + n.score, 0);
 
@@ -534,7 +539,9 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
     askScore >= 4.5 &&
     ownMail.length === 0 &&
     ((WRAPPERS.has(topNegative.category) && negativeScore < DOMINANT_NEGATIVE) ||
-      (strongAsk && STRUCTURE_OUTWEIGHS.has(topNegative.category)));
+      (strongAsk &&
+        STRUCTURE_OUTWEIGHS.has(topNegative.category) &&
+        !(topNegative.category === 'candidate-own' && writerIsApplicant)));
   const structureHeard =
     topNegative === undefined ||
     negativeScore < 3 ||

@@ -545,3 +545,45 @@ describe('who asks whom: interviews that are not for a job', () => {
     ).toBe('invitation');
   });
 });
+
+describe('who asks whom: paraphrases of the hiring side and the candidate', () => {
+  it('keeps a candidate asking for a call about the role, after an update on their application, their own', () => {
+    expect(
+      analyze(
+        'Hi Helen, thank you for the update on my application. Would it be possible to have a short call on ' +
+          'Tuesday afternoon to discuss the Office Manager role further? I am available from 2pm.\nBest, Jamie',
+        { subject: 'Re: Application - Office Manager', fromName: 'Jamie Fox' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('still invites when the employer asks the same after an update on the reader’s application', () => {
+    expect(
+      analyze(
+        'Hi Jamie, thank you for your patience with your application. Would it be possible to have a short call ' +
+          'on Tuesday afternoon to discuss the Office Manager role further? I am available from 2pm.\nBest, Helen',
+        { subject: 'Re: Application - Office Manager', fromName: 'Helen Marsh' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('keeps interviewers meeting to compare notes and agree who goes through the hiring side', () => {
+    expect(
+      analyze(
+        'Hi both, can we meet Friday at 11 to compare notes on the three analysts we saw this week and agree who ' +
+          'goes to final round?\nNatasha',
+        { subject: 'Wrap-up on the analyst candidates', fromName: 'Natasha Greene' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+
+  it('keeps a fair where "over 50 top employers" interview on the day an event', () => {
+    expect(
+      analyze(
+        'Hi Jamie, over 50 top employers are coming to Graduate Fairs Birmingham on 3 May! Book a time slot and ' +
+          'bring your CV - some are interviewing on the day.\nGraduate Fairs',
+        { subject: 'Book your slot', fromName: 'Graduate Fairs' },
+      ).verdict,
+    ).toBe('not-invitation');
+  });
+});

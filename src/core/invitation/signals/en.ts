@@ -40,6 +40,7 @@ const s = (pattern: string, weight: number, reason?: string): PhraseSignal =>
   reason === undefined ? { pattern, weight } : { pattern, weight, reason };
 /** A job-context phrase that says the reader applied. */
 const applied = (signal: PhraseSignal): PhraseSignal => ({ ...signal, applied: true });
+const writerApplied = (signal: PhraseSignal): PhraseSignal => ({ ...signal, writerApplied: true });
 
 export const englishSignals: InvitationSignalTable = {
   language: 'en',
@@ -1102,7 +1103,7 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:webinar|masterclass|bootcamp|workshop|conference|summit|online course)`, 2),
         // An event where many employers meet many job seekers: the reader would attend, not be invited.
         s(
-          `(?:meet|with|from) (?:\\d+\\+?|over \\d+|more than \\d+|dozens of|lots of|top|local|leading) (?:local |top |leading )?(?:hiring )?(?:employers|companies|recruiters|hiring managers)|register (?:free|for free)|on-the-spot interviews|(?:free )?entry slot`,
+          `(?:meet|with|from) (?:top|local|leading) (?:local |top |leading )?(?:hiring )?(?:employers|companies|recruiters|hiring managers)|(?:\\d+\\+?|over \\d+|more than \\d+|dozens of|lots of) (?:local |top |leading |great |hiring )*(?:employers|companies|recruiters|hiring managers)|register (?:free|for free)|on-the-spot interviews|(?:interviews?|interviewing) on the (?:day|night|spot)|(?:free )?entry slot`,
           5,
         ),
         s(`(?:upgrade|subscribe) (?:to|now)`, 3),
@@ -1199,6 +1200,8 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`(?:following|follow) up on (?:my|our)`, 5),
+        // Only the applicant has an application: whoever writes "my application" is the candidate.
+        writerApplied(s(`my (?:application|candidacy|resume|résumé|cv|applications)`, 4)),
         s(`(?:wanted|want|writing) to (?:follow up|check in|touch base)`, 3),
         s(`(?:i|i${APOS}ve|i have) (?:recently )?(?:applied|submitted my)`, 4),
         // Thanking for "the invitation" is the invited person's line, not the inviter's.
@@ -1399,6 +1402,9 @@ export const englishSignals: InvitationSignalTable = {
           5,
         ),
         s(`(?:interview|candidate) (?:feedback|scorecard|debrief)`, 5),
+        // Interviewers comparing the people they saw; each alone is weak ("we'll decide who goes through").
+        s(`compare (?:our )?notes`, 3),
+        s(`(?:agree|decide|choose|pick) who (?:goes|moves|progresses|gets|we (?:take|bring|invite))`, 3),
         s(
           `(?:submit|leave|add|complete|fill in|send (?:me |us )?) (?:your |the |all |any )?(?:interview )?(?:feedback|scorecards?|score ?sheets?)`,
           5,

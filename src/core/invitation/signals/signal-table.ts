@@ -18,6 +18,8 @@ export interface PhraseSignal {
   reason?: string;
   /** The phrase says the reader applied ("you applied", "thanks for your application"): nobody cold-calls them. */
   applied?: boolean;
+  /** The phrase says the writer is the applicant ("my application"): an ask in it is the candidate's own. */
+  writerApplied?: boolean;
 }
 
 /** A group of phrases that all point the same way. */
