@@ -587,3 +587,36 @@ describe('who asks whom: paraphrases of the hiring side and the candidate', () =
     ).toBe('not-invitation');
   });
 });
+
+describe('who asks whom: the new look-alike cues leave invitations alone', () => {
+  it('still invites when the invitation asks for a short questionnaire before the interview', () => {
+    expect(
+      analyze(
+        "Hi Jamie, thank you for applying for the Claims Handler role. We'd like to invite you to a video " +
+          'interview on Tuesday at 10am. Before then, please complete a short questionnaire about your ' +
+          'availability: https://forms.example/q1\nTalent Team',
+        { subject: 'Interview - Claims Handler', fromName: 'Talent Team' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('still invites "a member of our talent community", which is not a customer', () => {
+    expect(
+      analyze(
+        "Hi Jamie, as a member of our talent community, we'd like to invite you to interview for the Support " +
+          'Analyst role on Thursday at 2pm. Please confirm.\nTalent Team',
+        { subject: 'Interview invitation', fromName: 'Talent Team' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+
+  it('still invites to an interview at a police station for a police job', () => {
+    expect(
+      analyze(
+        'Dear Jamie, thank you for applying to become a Police Constable. We invite you to an interview at ' +
+          'Eastmoor Police Station on Tuesday 3 June at 9am. Please bring your passport.\nRecruitment Team',
+        { subject: 'Interview - Police Constable', fromName: 'Eastmoor Police Recruitment' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

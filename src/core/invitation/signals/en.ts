@@ -1296,8 +1296,14 @@ export const englishSignals: InvitationSignalTable = {
         ),
         // Feedback on a process that is over: "tell us about your candidate experience", "how did we do?".
         s(
-          `(?:candidate|applicant|interview|recruitment) (?:experience )?(?:survey|questionnaire|feedback form)|(?:take|complete|fill in|fill out|answer) (?:the|our|a|this) (?:short |quick |brief |\\d+-minute )?(?:survey|questionnaire)|how did we do`,
+          `(?:candidate|applicant|interview|recruitment) (?:experience )?(?:survey|feedback form)|(?:about|on) your (?:candidate|applicant|interview|application|recruitment) experience|how did we do`,
           6,
+          'asks for feedback in a survey',
+        ),
+        // Weak alone: some invitations ask for a short survey before the interview.
+        s(
+          `(?:take|complete|fill in|fill out|answer) (?:the|our|a|this) (?:short |quick |brief |\\d+-minute )?survey`,
+          3,
           'asks for feedback in a survey',
         ),
         // Practice for an interview elsewhere: careers services and coaches offer these.
@@ -1306,7 +1312,7 @@ export const englishSignals: InvitationSignalTable = {
         // The reader as a customer or user of a product, asked about it: "as a JobNest user, would you join …"
         // (the noun ends the phrase: "as a Customer Service Associate" is a role).
         s(
-          `as (?:a|an|one of our) (?:[\\w-]+ ){0,2}(?:user|customer|member|subscriber|client|reader|listener|buyer|shopper)s?(?=\\s*[,;:.!?])|(?:£|\\$|€)\\d+ (?:voucher|gift card|amazon|thank)`,
+          `as (?:a|an|one of our) (?:[\\w-]+ ){0,2}(?:user|customer|subscriber|reader|listener|buyer|shopper)s?(?=\\s*[,;:.!?])|(?:£|\\$|€)\\d+ (?:voucher|gift card|amazon|thank)`,
           5,
           'writes to you as a customer or user',
         ),
