@@ -619,4 +619,15 @@ describe('who asks whom: the new look-alike cues leave invitations alone', () =>
       ).verdict,
     ).toBe('invitation');
   });
+
+  it('still invites when an ATS names "your hiring team" and "your recruitment process" for the candidate', () => {
+    expect(
+      analyze(
+        'Hi Jamie, thanks for applying. Your recruitment process has two steps: a 30-minute phone screen and a ' +
+          'case study. Your hiring team: Priya (Design Lead) and Tom (Recruiter). Could you share your ' +
+          'availability for the phone screen this week?\nAna',
+        { subject: 'Next steps - Data Analyst', fromName: 'Ana Silva' },
+      ).verdict,
+    ).toBe('invitation');
+  });
 });

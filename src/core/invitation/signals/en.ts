@@ -1437,12 +1437,12 @@ export const englishSignals: InvitationSignalTable = {
         // The reader as the one hiring: a seller or an agency writes about the reader's own hiring. Not "your
         // interviewers", "your recruiter" or "your hiring manager": invitations name those for the candidate.
         s(
-          `(?:your|ur) (?:hiring|recruiting|recruitment|talent(?: acquisition)?|hr) (?:teams?|process(?:es)?|pipeline|funnel|needs|function|department|budget|strategy|efforts|goals|managers)|(?:your|ur) (?:candidates|applicants|new hires|open (?:roles|positions|reqs|requisitions|vacancies|jobs)|vacancies|job (?:ads|adverts|postings|posts|listings))|your (?:open|vacant|advertised|live) (?:[\\w-]+ ){0,3}(?:role|position|vacancy|req|requisition|opening)`,
+          `(?:your|ur) (?:hiring|recruiting|recruitment|talent(?: acquisition)?|hr) (?:pipeline|funnel|needs|function|budget|strategy|efforts|goals|managers)|(?:your|ur) (?:candidates|applicants|new hires|open (?:roles|positions|reqs|requisitions|vacancies|jobs)|vacancies|job (?:ads|adverts|postings|posts|listings))|your (?:open|vacant|advertised|live) (?:[\\w-]+ ){0,3}(?:role|position|vacancy|req|requisition|opening)`,
           6,
           'writes to you as the one hiring',
         ),
         s(
-          `help (?:you|your (?:team|company|business|organi[sz]ation|firm)) (?:to )?(?:hire|recruit|find (?:and hire )?(?:candidates|talent|great people|the right (?:people|candidates|hires))|fill (?:your |those |the )?(?:roles|positions|vacancies|seats))`,
+          `help (?:you and )?your (?:hiring|recruiting|recruitment|talent|hr|people) teams?|help (?:you|your (?:team|company|business|organi[sz]ation|firm)) (?:to )?(?:hire|recruit|find (?:and hire )?(?:candidates|talent|great people|the right (?:people|candidates|hires))|fill (?:your |those |the )?(?:roles|positions|vacancies|seats))`,
           6,
           'writes to you as the one hiring',
         ),
