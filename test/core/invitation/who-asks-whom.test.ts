@@ -631,3 +631,15 @@ describe('who asks whom: the new look-alike cues leave invitations alone', () =>
     ).toBe('invitation');
   });
 });
+
+describe("who asks whom: one employer's walk-in day is not a fair", () => {
+  it('still invites an applicant to a store open day where the employer interviews on the day', () => {
+    expect(
+      analyze(
+        "Hi Jamie, thanks for applying for the Sales Assistant role. We're holding a recruitment open day at our " +
+          'Leeds store on Saturday from 10am to 2pm and interviewing on the day - just turn up with your CV.\nKim',
+        { subject: 'Re: Sales Assistant application', fromName: 'Kim Lowe' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

@@ -1101,9 +1101,10 @@ export const englishSignals: InvitationSignalTable = {
           4,
         ),
         s(`(?:webinar|masterclass|bootcamp|workshop|conference|summit|online course)`, 2),
-        // An event where many employers meet many job seekers: the reader would attend, not be invited.
+        // An event where many employers meet many job seekers: the reader would attend, not be invited. Not
+        // "on-the-spot interviews" alone: one employer's walk-in day says that too.
         s(
-          `(?:meet|with|from) (?:top|local|leading) (?:local |top |leading )?(?:hiring )?(?:employers|companies|recruiters|hiring managers)|(?:\\d+\\+?|over \\d+|more than \\d+|dozens of|lots of) (?:local |top |leading |great |hiring )*(?:employers|companies|recruiters|hiring managers)|register (?:free|for free)|on-the-spot interviews|(?:interviews?|interviewing) on the (?:day|night|spot)|(?:free )?entry slot`,
+          `(?:meet|with|from) (?:top|local|leading) (?:local |top |leading )?(?:hiring )?(?:employers|companies|recruiters|hiring managers)|(?:\\d+\\+?|over \\d+|more than \\d+|dozens of|lots of) (?:local |top |leading |great |hiring )*(?:employers|companies|recruiters|hiring managers)|register (?:free|for free)|(?:free )?entry slot`,
           5,
         ),
         s(`(?:upgrade|subscribe) (?:to|now)`, 3),
