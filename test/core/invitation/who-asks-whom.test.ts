@@ -643,3 +643,16 @@ describe("who asks whom: one employer's walk-in day is not a fair", () => {
     ).toBe('invitation');
   });
 });
+
+describe('who asks whom: process words in an assessment-day invitation', () => {
+  it('still invites when the day ends with a debrief and the panel then decides which candidates progress', () => {
+    expect(
+      analyze(
+        'Dear Jamie, thank you for applying for the Graduate Engineer role. We would like to invite you to our ' +
+          'assessment day on Tuesday 4 March at 9am. The day ends with a short debrief, after which the panel will ' +
+          'decide which candidates progress.\nEarly Careers Team',
+        { subject: 'Assessment day invitation', fromName: 'Early Careers Team' },
+      ).verdict,
+    ).toBe('invitation');
+  });
+});

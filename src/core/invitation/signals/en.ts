@@ -1411,17 +1411,15 @@ export const englishSignals: InvitationSignalTable = {
         s(`(?:interview|candidate) (?:feedback|scorecard|debrief)`, 5),
         // Interviewers comparing the people they saw; each alone is weak ("we'll decide who goes through").
         s(`compare (?:our )?notes`, 3),
+        s(`(?:decide|choose|agree|pick) which (?:[\\w-]+ )?(?:candidates|applicants)`, 3),
         s(`(?:agree|decide|choose|pick) who (?:goes|moves|progresses|gets|we (?:take|bring|invite))`, 3),
         s(
           `(?:submit|leave|add|complete|fill in|send (?:me |us )?) (?:your |the |all |any )?(?:interview )?(?:feedback|scorecards?|score ?sheets?)`,
           5,
         ),
+        s(`(?:candidate|interview|hiring|panel) debrief|(?:join|attend) the debrief`, 5),
         s(
-          `(?:the|a|our|candidate|interview|hiring|panel) debrief|(?:decide|choose|agree|pick) which (?:[\\w-]+ )?(?:candidates|applicants)`,
-          5,
-        ),
-        s(
-          `(?:you|u) (?:on|for) (?:the|our|an|my|this) (?:interview(?:ing)?|hiring|selection|assessment) panel|(?:you|u) (?:to )?(?:interview|screen|assess) (?:the |some |our |a few |two |three |four |\\d+ |shortlisted |final )*(?:candidates|applicants)`,
+          `(?:you|u) on (?:the|our|an|my|this) (?:interview(?:ing)?|hiring|selection|assessment) panel|(?:you|u) (?:to )?(?:interview|screen|assess) (?:the |some |our |a few |two |three |four |\\d+ |shortlisted |final )*(?:candidates|applicants)`,
           6,
         ),
         s(`(?:interview|interviewing) (?:a|the|this|our) candidate`, 6),
