@@ -5,7 +5,7 @@
  */
 import { isLaterThan, type OpenTally } from '../../core/tracking/open-tally';
 import type { HitFact } from '../../core/tracking/hit-facts';
-import { DEFAULT_HIT_PAGE, MAX_HIT_PAGE, type HitDetailLimits } from './tracker-store';
+import { DEFAULT_HIT_PAGE, MAX_HIT_PAGE, type HitDetailLimits, type RecordedHit } from './tracker-store';
 
 /**
  * Rows with `after < seq <= through` are no longer kept once the tracker has recorded `hitCount` hits: past
@@ -38,4 +38,29 @@ export function wantsRecount(
 export function hitPageSize(requested: number | undefined): number {
   if (requested === undefined || !Number.isFinite(requested)) return DEFAULT_HIT_PAGE;
   return Math.min(Math.max(Math.floor(requested), 1), MAX_HIT_PAGE);
+}
+
+/** A tracker that a recordHits batch wrote to: its owner, its tally after the batch and its newly stored hits. */
+export interface TouchedTracker {
+  accountId: string;
+  creatorClientKey: string;
+  tally: OpenTally;
+  fresh: HitFact[];
+}
+
+/** What recordHits reports for the hits it newly stored, in the order given, from the trackers they touched. */
+export function recordedHitsOf(
+  stored: readonly HitFact[],
+  touched: ReadonlyMap<string, TouchedTracker | null>,
+): RecordedHit[] {
+  return stored.map((hit) => {
+    const entry = touched.get(hit.trackerId);
+    if (!entry) throw new Error('unreachable: a recorded hit has a tracker');
+    return {
+      hit,
+      accountId: entry.accountId,
+      creatorClientKey: entry.creatorClientKey,
+      firstOutsideAt: entry.tally.firstOutsideAt,
+    };
+  });
 }

@@ -7,7 +7,13 @@
 import pg from 'pg';
 import type { PoolClient, PoolConfig } from 'pg';
 import { addToTally, byTimeThenId, tallyOf, type OpenTally } from '../../../core/tracking/open-tally';
-import { droppedSeqRange, hitPageSize, wantsRecount } from '../hit-detail';
+import {
+  droppedSeqRange,
+  hitPageSize,
+  recordedHitsOf,
+  wantsRecount,
+  type TouchedTracker,
+} from '../hit-detail';
 import {
   DEFAULT_HIT_DETAIL,
   type Account,
@@ -160,12 +166,6 @@ export async function createPostgresTrackerStore(
    * duplicate check, the recording numbers and the tally are all decided against the latest committed state.
    */
   async function recordHitsIn(client: PoolClient, hits: readonly HitFact[]): Promise<RecordedHit[]> {
-    interface Touched {
-      accountId: string;
-      creatorClientKey: string;
-      tally: OpenTally;
-      fresh: HitFact[];
-    }
     const { rows: trackers } = await client.query<
       TallyColumns & { id: string; account_id: string; creator_client_key: string }
     >(
@@ -174,7 +174,7 @@ export async function createPostgresTrackerStore(
        FROM trackers WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       [[...new Set(hits.map((hit) => hit.trackerId))]],
     );
-    const touched = new Map<string, Touched>(
+    const touched = new Map<string, TouchedTracker>(
       trackers.map((row) => [
         row.id,
         {
@@ -279,16 +279,10 @@ export async function createPostgresTrackerStore(
       );
     }
     // Reported in the order the hits were given, which is the order they were accepted.
-    return fresh.map(({ hit }) => {
-      const entry = touched.get(hit.trackerId);
-      if (!entry) throw new Error('unreachable: a recorded hit has a tracker');
-      return {
-        hit,
-        accountId: entry.accountId,
-        creatorClientKey: entry.creatorClientKey,
-        firstOutsideAt: entry.tally.firstOutsideAt,
-      };
-    });
+    return recordedHitsOf(
+      fresh.map(({ hit }) => hit),
+      touched,
+    );
   }
 
   const store: PostgresTrackerStore = {

@@ -15,7 +15,13 @@ import {
   tallyOf,
   type OpenTally,
 } from '../../../core/tracking/open-tally';
-import { droppedSeqRange, hitPageSize, wantsRecount } from '../hit-detail';
+import {
+  droppedSeqRange,
+  hitPageSize,
+  recordedHitsOf,
+  wantsRecount,
+  type TouchedTracker,
+} from '../hit-detail';
 import {
   DEFAULT_HIT_DETAIL,
   type Account,
@@ -173,13 +179,7 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
   );
 
   const recordHitsTx = db.transaction((hits: readonly HitFact[]): RecordedHit[] => {
-    interface Touched {
-      accountId: string;
-      creatorClientKey: string;
-      tally: OpenTally;
-      fresh: HitFact[];
-    }
-    const touched = new Map<string, Touched | null>();
+    const touched = new Map<string, TouchedTracker | null>();
     const recorded: HitFact[] = [];
     for (const hit of hits) {
       let entry = touched.get(hit.trackerId);
@@ -225,16 +225,7 @@ export function createSqliteTrackerStore(options: SqliteTrackerStoreOptions): Tr
       const dropped = droppedSeqRange(limits, entry.tally.hits);
       if (dropped) statements.dropHits.run(trackerId, dropped.after, dropped.through);
     }
-    return recorded.map((hit) => {
-      const entry = touched.get(hit.trackerId);
-      if (!entry) throw new Error('unreachable: a recorded hit has a tracker');
-      return {
-        hit,
-        accountId: entry.accountId,
-        creatorClientKey: entry.creatorClientKey,
-        firstOutsideAt: entry.tally.firstOutsideAt,
-      };
-    });
+    return recordedHitsOf(recorded, touched);
   });
 
   const claimTicketTx = db.transaction((ticketId: string, expiresAt: number, now: number): boolean => {
