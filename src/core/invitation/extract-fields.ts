@@ -1316,6 +1316,21 @@ function extractJobTitle(
 // Company
 
 const RESERVED_LABELS = new Set(['example', 'test', 'invalid', 'localhost']);
+/** Domains whose name is no guess at the employer: documentation addresses and universities (abbreviations). */
+const NOT_GUESSABLE_DOMAIN = new RegExp(
+  `(?:^|\\.)(?:(?:${[...RESERVED_LABELS].join('|')})\\.[a-z.]+|ac\\.[a-z.]+|edu(?:\\.[a-z.]+)?)$`,
+);
+
+/** The sender's domain as written, lower-cased ("acme.co.uk"), or '' when the address has none. */
+function senderDomain(fromEmail: string): string {
+  const at = fromEmail.lastIndexOf('@');
+  if (at < 0) return '';
+  return fromEmail
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/[>\s].*$/, '');
+}
 
 /** The labels of the sender's domain that could name the employer, or [] for free-mail and platforms. */
 /** The last answer of domainLabels: one extraction asks for the same sender several times. */
@@ -1329,13 +1344,7 @@ function domainLabels(fromEmail: string): string[] {
 }
 
 function computeDomainLabels(fromEmail: string): string[] {
-  const at = fromEmail.lastIndexOf('@');
-  if (at < 0) return [];
-  const domain = fromEmail
-    .slice(at + 1)
-    .trim()
-    .toLowerCase()
-    .replace(/[>\s].*$/, '');
+  const domain = senderDomain(fromEmail);
   if (domain.length === 0 || freeMailDomains.includes(domain)) return [];
   // "gmail.example.com", "csjobs.example.gov.uk": the reserved example/test labels of documentation and test
   // addresses name nobody; what is left is read as the domain. As the top-level name ("acme.example",
@@ -1970,10 +1979,7 @@ function extractCompany(
   // Last resort, as the issue allows: the sender's own domain when it is not free mail, a hiring platform or an
   // agency, and short enough to be one brand ("orbitpay.com" -> "Orbitpay"). A long label is most likely
   // several words run together ("northwindanalytics.com"), whose spelling the address does not give: unknown.
-  // Not for documentation addresses ("x.example.ac.uk") or universities, whose labels are abbreviations.
-  const domain = sources.fromEmail.slice(sources.fromEmail.lastIndexOf('@') + 1).toLowerCase();
-  const guessable =
-    !/(?:^|\.)(?:(?:example|test|invalid|localhost)\.[a-z.]+|ac\.[a-z.]+|edu(?:\.[a-z.]+)?)$/.test(domain);
+  const guessable = !NOT_GUESSABLE_DOMAIN.test(senderDomain(sources.fromEmail));
   const label = labels[labels.length - 1];
   if (
     guessable &&
