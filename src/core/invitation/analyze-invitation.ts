@@ -8,7 +8,6 @@ import { classifyInvitation } from './classify-invitation';
 import type { EmailInput, InvitationAnalysis } from './email-input';
 import { extractFields } from './extract-fields';
 import { findSchedule } from './find-schedule';
-import { meetingStartLabel } from './meeting-start-label';
 import { normalizeBody, readEmailText } from './read-email-text';
 import { englishSignals } from './signals/en';
 import type { InvitationSignalTable } from './signals/signal-table';
@@ -49,7 +48,6 @@ export function analyzeEmail(
       text: emailText,
       schedule,
       isMeetingRequest,
-      meetingTimeListed: meetingStartLabel(meeting?.start, meeting?.end) !== null,
       sentByReader: sentByReader(fromName, candidateName),
       forwardNote: emailText.forwardNote,
     },

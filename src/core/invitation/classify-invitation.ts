@@ -105,8 +105,6 @@ export interface ClassificationInput {
   text: EmailText;
   schedule: ScheduleDetails;
   isMeetingRequest: boolean;
-  /** True when `schedule.proposedTimes` starts with the meeting request's own time (it has a valid start). */
-  meetingTimeListed: boolean;
   /** True when the sender is known to be the reader (their own name). */
   sentByReader: boolean;
   /**
@@ -420,7 +418,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
   const proposalScore = contextScore > 0 || jobScore > 0 ? Math.min(proposal.score, 3) : 0;
   const linkScore = schedule.schedulingLink !== null ? 3 : 0;
   const videoScore = schedule.videoLink !== null ? 1 : 0;
-  const ownTimes = schedule.proposedTimes.length - (input.meetingTimeListed ? 1 : 0);
+  const ownTimes = schedule.proposedTimes.length - (schedule.meetingTimeListed ? 1 : 0);
   const timesScore = ownTimes >= 2 ? 2 : ownTimes === 1 ? 1 : 0;
   const meetingScore = input.isMeetingRequest ? 3 : 0;
 
@@ -721,7 +719,7 @@ export function classifyInvitation(input: ClassificationInput, table: Invitation
       const withLink = schedule.videoLink !== null ? ' with a link' : '';
       reasons.push(`${schedule.kindEvidence.reason}${withLink}: “${schedule.kindEvidence.quote}”`);
     }
-    const firstOwnTime = schedule.proposedTimes[input.meetingTimeListed ? 1 : 0];
+    const firstOwnTime = schedule.proposedTimes[schedule.meetingTimeListed ? 1 : 0];
     if (ownTimes > 0 && firstOwnTime !== undefined) reasons.push(`proposes a time: “${firstOwnTime}”`);
     if (input.isMeetingRequest) reasons.push('is a meeting request for an interview');
     const firstContext = context.hits[0];

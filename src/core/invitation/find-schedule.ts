@@ -14,7 +14,10 @@ export interface ScheduleDetails {
   interviewKind: InterviewKind | null;
   /** The phrase that named the kind, with its reason label. */
   kindEvidence: { reason: string; quote: string } | null;
+  /** Quoted times; a meeting request's own time, when it has a valid start, comes first. */
   proposedTimes: string[];
+  /** True when `proposedTimes` starts with the meeting request's own time. */
+  meetingTimeListed: boolean;
   schedulingLink: string | null;
   videoLink: string | null;
 }
@@ -192,5 +195,12 @@ export function findSchedule(
     if (proposedTimes.length >= 6) break;
   }
 
-  return { interviewKind, kindEvidence, proposedTimes, schedulingLink, videoLink };
+  return {
+    interviewKind,
+    kindEvidence,
+    proposedTimes,
+    meetingTimeListed: meetingStart !== null,
+    schedulingLink,
+    videoLink,
+  };
 }

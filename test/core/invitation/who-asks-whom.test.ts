@@ -29,7 +29,6 @@ function classifyForward(note: string, forwarded: string, subject: string, fromN
       text,
       schedule: findSchedule(subject, text.own, null, englishSignals),
       isMeetingRequest: false,
-      meetingTimeListed: false,
       sentByReader: false,
       forwardNote: note,
     },
